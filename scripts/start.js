@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm start`: build when the sources are newer than the build, then serve.
+// Migrations run and (outside production) the demo clinic is seeded when the server starts.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+const stamp = path.join(root, 'build', 'handler.js');
+const inputs = ['src', 'static', 'drizzle', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
+
+function newest(target) {
+	if (!fs.existsSync(target)) return 0;
+	const stat = fs.statSync(target);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let latest = stat.mtimeMs;
+	for (const entry of fs.readdirSync(target)) {
+		if (entry.endsWith('.test.ts')) continue;
+		latest = Math.max(latest, newest(path.join(target, entry)));
+	}
+	return latest;
+}
+
+const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
+if (built === 0 || Math.max(...inputs.map((p) => newest(path.join(root, p)))) > built) {
+	console.log('Building Clearline…');
+	execSync('npx vite build', { stdio: 'inherit' });
+}
+
+process.env.PORT ??= '3000';
+process.env.DATABASE_PATH ??= './data/clearline.db';
+// Argon2 and SQLite work happens on the main thread; keep the adapter's defaults otherwise.
+await import(path.join(root, 'build', 'index.js'));

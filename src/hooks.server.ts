@@ -1,0 +1,87 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { config } from '$lib/server/config';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureClinic, seedDemo } from '$lib/server/db/seed';
+import { log } from '$lib/server/log';
+import { db, now } from '$lib/server/runtime';
+
+export const init: ServerInit = async () => {
+	const database = db();
+	if (config.seedDemo) {
+		const seeded = await seedDemo(database, now());
+		const url = `http://localhost:${process.env.PORT ?? '3000'}`;
+		const lines = [
+			'',
+			`Clearline is running at ${url}`,
+			seeded ? 'Demo clinic and accounts created.' : 'Demo mode (existing database kept).',
+			`Demo logins (password "${DEMO_PASSWORD}"):`,
+			...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(20)} ${a.who}`),
+			''
+		];
+		console.log(lines.join('\n'));
+	} else {
+		ensureClinic(database, now(), process.env.CLINIC_NAME ?? 'Clearline Clinic', process.env.CLINIC_PHONE ?? '911');
+		log.info({ port: process.env.PORT ?? '3000' }, 'clearline started');
+	}
+};
+
+/** Sets locals.user and locals.session from a cookie or a bearer token; null when absent or invalid. */
+const authenticate: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.authVia = null;
+
+	const header = event.request.headers.get('authorization');
+	const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+	const cookie = event.cookies.get(SESSION_COOKIE);
+	const token = bearer ?? cookie;
+	if (token) {
+		const { session, user } = validateSessionToken(db(), token, now());
+		if (session) {
+			event.locals.user = user;
+			event.locals.session = session;
+			event.locals.authVia = bearer ? 'bearer' : 'cookie';
+			if (!bearer) setSessionCookie(event.cookies, token, session.expiresAt);
+		} else if (!bearer) {
+			deleteSessionCookie(event.cookies);
+		}
+	}
+	return resolve(event);
+};
+
+/** Health data must not sit in shared caches or leak through referrers. */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const set = (name: string, value: string) => {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	};
+	set('x-content-type-options', 'nosniff');
+	// same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form posts.
+	set('referrer-policy', 'same-origin');
+	set('x-frame-options', 'DENY');
+	set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	if (!event.url.pathname.startsWith('/_app/immutable')) set('cache-control', 'private, no-store');
+	return response;
+};
+
+/** One line per request: method, route pattern (never the URL: ids and queries stay out), status, time. */
+const requestLog: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const response = await resolve(event);
+	log.info(
+		{ method: event.request.method, route: event.route.id, status: response.status, ms: Math.round(performance.now() - started) },
+		'request'
+	);
+	return response;
+};
+
+export const handle = sequence(requestLog, securityHeaders, authenticate);
+
+export const handleError: HandleServerError = ({ error, status, event }) => {
+	if (status === 404) return { message: 'Not found' };
+	const errorId = crypto.randomUUID();
+	log.error({ errorId, route: event.route.id, err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }, 'unexpected error');
+	return { message: 'Something went wrong on our side. Your information is safe; please try again.', errorId };
+};

@@ -1,0 +1,114 @@
+/** Validation shared by forms, the JSON API and (where useful) the browser. */
+import { z } from 'zod';
+import { EMERGENCY_SCREEN_IDS, SEXES } from './triage/types';
+import { CHANNELS, CONTACT_PREFERENCES } from './vocabulary';
+
+export const PASSWORD_MIN = 12;
+export const DESCRIPTION_MAX = 5000;
+
+const email = z
+	.string({ error: 'Enter your email address.' })
+	.trim()
+	.toLowerCase()
+	.max(254, 'That email address is too long.')
+	.pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' }));
+
+const phone = z
+	.string({ error: 'Enter a phone number.' })
+	.trim()
+	.max(32, 'That phone number is too long.')
+	.refine((v) => /^\+?[\d\s().-]+$/.test(v) && v.replace(/\D/g, '').length >= 7 && v.replace(/\D/g, '').length <= 15, {
+		error: 'Enter a phone number we can call, like 555-123-4567.'
+	});
+
+function ageOn(dateOfBirth: string, today: Date): number {
+	const dob = new Date(`${dateOfBirth}T00:00:00Z`);
+	return (today.getTime() - dob.getTime()) / (365.25 * 24 * 60 * 60 * 1000);
+}
+
+const dateOfBirth = z
+	.string({ error: 'Enter your date of birth.' })
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter your date of birth as YYYY-MM-DD.')
+	.refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+		error: 'That date does not exist.'
+	})
+	.refine((v) => {
+		const age = ageOn(v, new Date());
+		return age >= 0 && age <= 130;
+	}, 'Date of birth must be in the past.');
+
+export const signupSchema = z.object({
+	email,
+	password: z
+		.string({ error: 'Choose a password.' })
+		.min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+		.max(256, 'Use at most 256 characters.'),
+	name: z.string({ error: 'Enter your name.' }).trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
+	phone,
+	dateOfBirth,
+	sex: z.enum(SEXES, { error: 'Choose female, male or other.' }).nullish()
+});
+export type SignupInput = z.infer<typeof signupSchema>;
+
+export const loginSchema = z.object({
+	email,
+	password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(256)
+});
+
+export const reportSchema = z
+	.object({
+		id: z.uuid({ error: 'id must be a UUID.' }).optional(),
+		emergencyScreen: z
+			.array(z.enum(EMERGENCY_SCREEN_IDS, { error: 'Unknown emergency checklist item.' }), {
+				error: 'emergencyScreen must be a list of checklist ids.'
+			})
+			.max(EMERGENCY_SCREEN_IDS.length)
+			.transform((ids) => [...new Set(ids)]),
+		description: z
+			.string({ error: 'Tell us what is going on.' })
+			.trim()
+			.max(DESCRIPTION_MAX, `Please keep it under ${DESCRIPTION_MAX} characters.`),
+		severity: z
+			.number({ error: 'Severity must be a number from 0 to 10.' })
+			.int('Severity must be a whole number from 0 to 10.')
+			.min(0, 'Severity must be from 0 to 10.')
+			.max(10, 'Severity must be from 0 to 10.')
+			.nullish(),
+		durationHours: z
+			.number({ error: 'How long must be a number of hours.' })
+			.min(0, 'How long cannot be negative.')
+			.max(24 * 365 * 10, 'That is longer than we can record.')
+			.nullish(),
+		pregnant: z.boolean({ error: 'pregnant must be true, false or null.' }).nullish(),
+		callbackPhone: phone.optional(),
+		contactPreference: z
+			.enum(CONTACT_PREFERENCES, { error: 'Choose call, text or either.' })
+			.default('call')
+	})
+	.refine((r) => r.emergencyScreen.length > 0 || r.description.length >= 3, {
+		path: ['description'],
+		error: 'Tell us in a few words what is going on.'
+	});
+export type ReportInput = z.infer<typeof reportSchema>;
+
+export const staffAccountSchema = z.object({
+	email,
+	password: signupSchema.shape.password,
+	name: signupSchema.shape.name,
+	kind: z.enum(['nurse', 'doctor', 'support', 'admin'], { error: 'Choose nurse, doctor, support or admin.' }),
+	channel: z.enum(CHANNELS, { error: 'Choose office, call_center or telehealth.' }),
+	credential: z.string().trim().max(80).optional(),
+	team: z.string().trim().max(80).optional()
+});
+export type StaffAccountInput = z.infer<typeof staffAccountSchema>;
+
+/** Flattens a ZodError into one message per top-level field, for forms and the API alike. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+	const fields: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const key = issue.path.length > 0 ? String(issue.path[0]) : '_';
+		fields[key] ??= issue.message;
+	}
+	return fields;
+}

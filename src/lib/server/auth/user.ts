@@ -1,0 +1,104 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { clinics, patientProfiles, staffProfiles, users } from '../db/schema';
+import { ok, problem, type Result } from '../problem';
+import type { SignupInput, StaffAccountInput } from '../../schemas';
+import type { Channel, Role } from '../../vocabulary';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+
+export interface AccountRef {
+	id: string;
+	email: string;
+	name: string;
+	role: Role;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+	return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** Patients join the clinic they signed up through; a single-clinic install has one. */
+export function defaultClinicId(db: Db): string | null {
+	return db.select({ id: clinics.id }).from(clinics).orderBy(asc(clinics.createdAt)).limit(1).get()?.id ?? null;
+}
+
+export async function createPatient(db: Db, input: SignupInput, now: number): Promise<Result<AccountRef>> {
+	const clinicId = defaultClinicId(db);
+	if (!clinicId) return problem('invalid_state', 'No clinic is set up yet. Ask your clinic to finish setting up Clearline.');
+	const passwordHash = await hashPassword(input.password);
+	const id = crypto.randomUUID();
+	try {
+		db.transaction((tx) => {
+			tx.insert(users).values({ id, email: input.email, passwordHash, role: 'patient', name: input.name, createdAt: now }).run();
+			tx.insert(patientProfiles)
+				.values({ userId: id, phone: input.phone, dateOfBirth: input.dateOfBirth, sex: input.sex ?? null, clinicId })
+				.run();
+		});
+	} catch (error) {
+		if (isUniqueViolation(error)) {
+			return problem('email_taken', 'An account with this email already exists. Try logging in.', {
+				email: 'An account with this email already exists.'
+			});
+		}
+		throw error;
+	}
+	return ok({ id, email: input.email, name: input.name, role: 'patient' });
+}
+
+function staffDefaults(kind: StaffAccountInput['kind'], channel: Channel): { role: Role; credential: string; team: string } {
+	const place = channel === 'office' ? 'Office' : channel === 'call_center' ? 'Call center' : 'Telehealth';
+	switch (kind) {
+		case 'nurse':
+			return { role: 'clinician', credential: 'RN', team: `${place} nurse team` };
+		case 'doctor':
+			return { role: 'clinician', credential: 'MD', team: `${place} physicians` };
+		case 'support':
+			return { role: 'support', credential: 'Support specialist (non-clinical)', team: `${place} support team` };
+		case 'admin':
+			return { role: 'admin', credential: 'Administrator (non-clinical)', team: `${place} administration` };
+	}
+}
+
+export async function createStaff(db: Db, input: StaffAccountInput, now: number): Promise<Result<AccountRef>> {
+	const defaults = staffDefaults(input.kind, input.channel);
+	const passwordHash = await hashPassword(input.password);
+	const id = crypto.randomUUID();
+	const clinicId = defaultClinicId(db);
+	try {
+		db.transaction((tx) => {
+			tx.insert(users)
+				.values({ id, email: input.email, passwordHash, role: defaults.role, name: input.name, createdAt: now })
+				.run();
+			tx.insert(staffProfiles)
+				.values({
+					userId: id,
+					channel: input.channel,
+					credential: input.credential || defaults.credential,
+					team: input.team || defaults.team,
+					clinicId,
+					onDuty: defaults.role === 'clinician'
+				})
+				.run();
+		});
+	} catch (error) {
+		if (isUniqueViolation(error)) {
+			return problem('email_taken', 'An account with this email already exists.', { email: 'Already in use.' });
+		}
+		throw error;
+	}
+	return ok({ id, email: input.email, name: input.name, role: defaults.role });
+}
+
+/** Same answer and similar time for an unknown email and a wrong password. */
+export async function authenticate(db: Db, email: string, password: string): Promise<Result<AccountRef>> {
+	const row = db
+		.select({ id: users.id, email: users.email, name: users.name, role: users.role, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+		.from(users)
+		.where(eq(users.email, email.trim().toLowerCase()))
+		.get();
+	const valid = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), password);
+	if (!row || !valid || row.disabledAt !== null) {
+		return problem('invalid_credentials', 'That email and password do not match an account.');
+	}
+	return ok({ id: row.id, email: row.email, name: row.name, role: row.role });
+}

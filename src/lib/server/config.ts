@@ -1,0 +1,23 @@
+/**
+ * Process configuration, read once from the environment. Plain process.env
+ * (not $env) so the CLIs under scripts/ can import server modules too.
+ */
+import path from 'node:path';
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+	if (value === undefined || value === '') return fallback;
+	return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+const production = (process.env.CLEARLINE_ENV ?? 'demo') === 'production';
+
+export const config = {
+	production,
+	databasePath: path.resolve(process.env.DATABASE_PATH ?? './data/clearline.db'),
+	migrationsFolder: path.resolve(process.env.MIGRATIONS_DIR ?? './drizzle'),
+	/** Demo clinic and accounts are seeded into an empty database unless in production. */
+	seedDemo: flag(process.env.CLEARLINE_SEED_DEMO, !production),
+	/** Cookies get `Secure` whenever the site is served over HTTPS (always in production). */
+	secureCookies: flag(process.env.SECURE_COOKIES, production),
+	logLevel: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info')
+} as const;

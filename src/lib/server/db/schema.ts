@@ -1,0 +1,139 @@
+import { blob, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { ACTOR_ROLES, CHANNELS, CONTACT_PREFERENCES, EVENT_TYPES, QUEUES, REPORT_STATUSES, ROLES } from '../../vocabulary';
+import { SEXES, TRIAGE_LEVELS, type FiredRule } from '../../triage/types';
+
+/** Milliseconds since the epoch: one representation of time everywhere. */
+const timestamp = (name: string) => integer(name, { mode: 'number' });
+
+export const clinics = sqliteTable('clinics', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	phone: text('phone').notNull(),
+	createdAt: timestamp('created_at').notNull()
+});
+
+export const users = sqliteTable(
+	'users',
+	{
+		id: text('id').primaryKey(),
+		email: text('email').notNull().unique(),
+		passwordHash: text('password_hash').notNull(),
+		role: text('role', { enum: ROLES }).notNull(),
+		name: text('name').notNull(),
+		createdAt: timestamp('created_at').notNull(),
+		disabledAt: timestamp('disabled_at')
+	},
+	(t) => [index('users_role_idx').on(t.role)]
+);
+
+export const patientProfiles = sqliteTable('patient_profiles', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id),
+	phone: text('phone').notNull(),
+	dateOfBirth: text('date_of_birth').notNull(),
+	sex: text('sex', { enum: SEXES }),
+	clinicId: text('clinic_id')
+		.notNull()
+		.references(() => clinics.id)
+});
+
+export const staffProfiles = sqliteTable('staff_profiles', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id),
+	channel: text('channel', { enum: CHANNELS }).notNull(),
+	/** Shown to patients, e.g. "RN", "MD", "Support specialist — non-clinical". */
+	credential: text('credential').notNull(),
+	/** Team name shown to patients, e.g. "Telehealth nurse team". */
+	team: text('team').notNull(),
+	clinicId: text('clinic_id').references(() => clinics.id),
+	onDuty: integer('on_duty', { mode: 'boolean' }).notNull().default(false)
+});
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		/** SHA-256 of the token's secret half; the secret itself is never stored. */
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		createdAt: timestamp('created_at').notNull(),
+		lastUsedAt: timestamp('last_used_at').notNull(),
+		expiresAt: timestamp('expires_at').notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Current state of a report: a projection of its events, written in the same transaction. */
+export const reports = sqliteTable(
+	'reports',
+	{
+		id: text('id').primaryKey(),
+		reference: text('reference').notNull().unique(),
+		patientId: text('patient_id')
+			.notNull()
+			.references(() => users.id),
+		clinicId: text('clinic_id')
+			.notNull()
+			.references(() => clinics.id),
+		status: text('status', { enum: REPORT_STATUSES }).notNull(),
+		level: text('level', { enum: TRIAGE_LEVELS }).notNull(),
+		queue: text('queue', { enum: QUEUES }).notNull(),
+		/** The fired rules of the decision in force, with evidence and wording. */
+		reasons: text('reasons', { mode: 'json' }).notNull().$type<FiredRule[]>(),
+		ruleSetVersion: text('rule_set_version').notNull(),
+		crisisLine: integer('crisis_line', { mode: 'boolean' }).notNull().default(false),
+		emergencyScreen: text('emergency_screen', { mode: 'json' }).notNull().$type<string[]>(),
+		description: text('description').notNull(),
+		severity: integer('severity'),
+		durationHours: real('duration_hours'),
+		pregnant: integer('pregnant', { mode: 'boolean' }),
+		callbackPhone: text('callback_phone').notNull(),
+		contactPreference: text('contact_preference', { enum: CONTACT_PREFERENCES }).notNull(),
+		handlerId: text('handler_id').references(() => users.id),
+		createdAt: timestamp('created_at').notNull(),
+		updatedAt: timestamp('updated_at').notNull(),
+		/** Acknowledgement deadline for the current level. */
+		respondBy: timestamp('respond_by').notNull(),
+		acknowledgedAt: timestamp('acknowledged_at'),
+		resolvedAt: timestamp('resolved_at')
+	},
+	(t) => [
+		index('reports_patient_idx').on(t.patientId, t.createdAt),
+		index('reports_queue_idx').on(t.queue, t.status, t.respondBy)
+	]
+);
+
+/**
+ * Append-only history. Triggers in the migration refuse UPDATE and DELETE; each
+ * row carries the hash of the previous row so tampering is detectable.
+ */
+export const reportEvents = sqliteTable(
+	'report_events',
+	{
+		seq: integer('seq').primaryKey({ autoIncrement: true }),
+		reportId: text('report_id')
+			.notNull()
+			.references(() => reports.id),
+		type: text('type', { enum: EVENT_TYPES }).notNull(),
+		at: timestamp('at').notNull(),
+		actorId: text('actor_id').references(() => users.id),
+		actorRole: text('actor_role', { enum: ACTOR_ROLES }).notNull(),
+		actorName: text('actor_name'),
+		actorChannel: text('actor_channel', { enum: CHANNELS }),
+		actorCredential: text('actor_credential'),
+		data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+		prevHash: text('prev_hash').notNull(),
+		hash: text('hash').notNull()
+	},
+	(t) => [index('report_events_report_idx').on(t.reportId, t.seq)]
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type StaffProfileRow = typeof staffProfiles.$inferSelect;
+export type ReportRow = typeof reports.$inferSelect;
+export type ReportEventRow = typeof reportEvents.$inferSelect;
+

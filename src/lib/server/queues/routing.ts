@@ -1,0 +1,70 @@
+/**
+ * Routing by triage level (DESIGN.md): which queue, and how long until someone
+ * must acknowledge. Deadlines are computed from stored timestamps only, so a
+ * restart never loses one.
+ */
+import type { TriageLevel } from '../../triage/types';
+import type { Queue } from '../../vocabulary';
+
+const MINUTE = 60 * 1000;
+
+export type Deadline = { minutes: number } | { businessDays: number };
+
+export interface Route {
+	queue: Queue;
+	acknowledgeWithin: Deadline;
+	/** What the patient is told happens next. */
+	patientAdvice: string;
+}
+
+export function routeFor(level: TriageLevel): Route {
+	switch (level) {
+		case 'emergency':
+			return {
+				queue: 'clinician',
+				acknowledgeWithin: { minutes: 5 },
+				patientAdvice:
+					'Call 911 now, or go to the nearest emergency department. Do not wait for a call back. A clinician has also been alerted.'
+			};
+		case 'urgent':
+			return {
+				queue: 'clinician',
+				acknowledgeWithin: { minutes: 15 },
+				patientAdvice:
+					'A nurse or doctor will call you within 30 minutes. Keep your phone close. If you get worse before then, call 911.'
+			};
+		case 'routine':
+			return {
+				queue: 'support',
+				acknowledgeWithin: { businessDays: 1 },
+				patientAdvice:
+					'Your care team will reply within one business day. If you get worse, add an update to this report or call 911 in an emergency.'
+			};
+		case 'admin':
+			return {
+				queue: 'support',
+				acknowledgeWithin: { businessDays: 2 },
+				patientAdvice: 'The support team will reply within two business days.'
+			};
+	}
+}
+
+/** Adds business days (Monday–Friday), keeping the time of day; a weekend start counts from Monday. */
+export function addBusinessDays(from: number, days: number): number {
+	const date = new Date(from);
+	let remaining = days;
+	while (remaining > 0) {
+		date.setDate(date.getDate() + 1);
+		const weekday = date.getDay();
+		if (weekday !== 0 && weekday !== 6) remaining -= 1;
+	}
+	return date.getTime();
+}
+
+export function deadlineFrom(from: number, deadline: Deadline): number {
+	return 'minutes' in deadline ? from + deadline.minutes * MINUTE : addBusinessDays(from, deadline.businessDays);
+}
+
+export function respondByFor(level: TriageLevel, from: number): number {
+	return deadlineFrom(from, routeFor(level).acknowledgeWithin);
+}

@@ -1,0 +1,102 @@
+/**
+ * The append-only event log. Every state change of a report is one row here,
+ * written in the same transaction as the report's projection. Rows chain by
+ * hash: changing or removing any row breaks every hash after it.
+ */
+import { createHash } from 'node:crypto';
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../db';
+import { reportEvents, type ReportEventRow } from '../db/schema';
+import type { ActorRole, Channel, EventType } from '../../vocabulary';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Who acted, as they were at that moment (a later profile change does not rewrite history). */
+export interface Actor {
+	id: string | null;
+	role: ActorRole;
+	name: string | null;
+	channel: Channel | null;
+	credential: string | null;
+}
+
+export const TRIAGE_SYSTEM_ACTOR: Actor = {
+	id: null,
+	role: 'system',
+	name: 'Clearline automated triage',
+	channel: null,
+	credential: null
+};
+
+export interface NewEvent {
+	reportId: string;
+	type: EventType;
+	at: number;
+	actor: Actor;
+	data: Record<string, unknown>;
+}
+
+function eventHash(prevHash: string, e: NewEvent): string {
+	const body = JSON.stringify([
+		e.reportId,
+		e.type,
+		e.at,
+		e.actor.id,
+		e.actor.role,
+		e.actor.name,
+		e.actor.channel,
+		e.actor.credential,
+		e.data
+	]);
+	return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+export function appendEvent(tx: Tx, event: NewEvent): void {
+	const prevHash =
+		tx.select({ hash: reportEvents.hash }).from(reportEvents).orderBy(desc(reportEvents.seq)).limit(1).get()?.hash ??
+		GENESIS_HASH;
+	tx.insert(reportEvents)
+		.values({
+			reportId: event.reportId,
+			type: event.type,
+			at: event.at,
+			actorId: event.actor.id,
+			actorRole: event.actor.role,
+			actorName: event.actor.name,
+			actorChannel: event.actor.channel,
+			actorCredential: event.actor.credential,
+			data: event.data,
+			prevHash,
+			hash: eventHash(prevHash, event)
+		})
+		.run();
+}
+
+export function eventsOf(db: Db, reportId: string): ReportEventRow[] {
+	return db.select().from(reportEvents).where(eq(reportEvents.reportId, reportId)).orderBy(asc(reportEvents.seq)).all();
+}
+
+/** Walks the whole chain; returns the first sequence number whose hash does not verify. */
+export function verifyChain(db: Db): { ok: true; events: number } | { ok: false; brokenAt: number } {
+	let prevHash = GENESIS_HASH;
+	let count = 0;
+	for (const row of db.select().from(reportEvents).orderBy(asc(reportEvents.seq)).all()) {
+		const expected = eventHash(prevHash, {
+			reportId: row.reportId,
+			type: row.type,
+			at: row.at,
+			actor: {
+				id: row.actorId,
+				role: row.actorRole,
+				name: row.actorName,
+				channel: row.actorChannel,
+				credential: row.actorCredential
+			},
+			data: row.data
+		});
+		if (row.prevHash !== prevHash || row.hash !== expected) return { ok: false, brokenAt: row.seq };
+		prevHash = row.hash;
+		count += 1;
+	}
+	return { ok: true, events: count };
+}

@@ -1,0 +1,89 @@
+/** Vocabularies shared by server and browser. Adding a value breaks exhaustive switches where it must be handled. */
+import type { TriageLevel } from './triage/types';
+
+export const ROLES = ['patient', 'support', 'clinician', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export type StaffRole = Exclude<Role, 'patient'>;
+
+export const CHANNELS = ['office', 'call_center', 'telehealth'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const QUEUES = ['clinician', 'support'] as const;
+export type Queue = (typeof QUEUES)[number];
+
+export const REPORT_STATUSES = ['open', 'claimed', 'resolved'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const CONTACT_PREFERENCES = ['call', 'text', 'either'] as const;
+export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
+
+export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'voicemail', 'wrong_number'] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+
+export const DISPOSITIONS = ['advice', 'appointment', 'telehealth', 'urgent_care', 'ed', 'no_action'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+export function channelLabel(channel: Channel): string {
+	switch (channel) {
+		case 'office':
+			return "Your doctor's office";
+		case 'call_center':
+			return 'Call center';
+		case 'telehealth':
+			return 'Telehealth';
+	}
+}
+
+export function roleLabel(role: Role): string {
+	switch (role) {
+		case 'patient':
+			return 'Patient';
+		case 'support':
+			return 'Non-clinical support staff';
+		case 'clinician':
+			return 'Clinician';
+		case 'admin':
+			return 'Administrator';
+	}
+}
+
+export function queueLabel(queue: Queue): string {
+	switch (queue) {
+		case 'clinician':
+			return 'Clinician queue (nurses and doctors)';
+		case 'support':
+			return 'Support team queue';
+	}
+}
+
+export function levelLabel(level: TriageLevel): string {
+	switch (level) {
+		case 'emergency':
+			return 'Emergency';
+		case 'urgent':
+			return 'Urgent';
+		case 'routine':
+			return 'Routine';
+		case 'admin':
+			return 'Administrative request';
+	}
+}
+
+export const ACTOR_ROLES = [...ROLES, 'system'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+export const EVENT_TYPES = [
+	'submitted',
+	'triaged',
+	'claimed',
+	'released',
+	'note_added',
+	'patient_update',
+	'contact_attempted',
+	'escalated',
+	'level_changed',
+	'deadline_missed',
+	'callback_changed',
+	'resolved'
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,0 +1,2 @@
+// Static advice: prerendered so it can be served (and cached offline) without the server.
+export const prerender = true;

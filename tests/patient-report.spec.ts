@@ -1,0 +1,80 @@
+import { expect, test, type Page } from '@playwright/test';
+
+async function signUp(page: Page) {
+	const email = `e2e-${crypto.randomUUID().slice(0, 8)}@example.test`;
+	await page.goto('/signup');
+	await page.getByLabel('Your name').fill('Morgan Rivera');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill('a-long-e2e-password');
+	await page.getByLabel('Mobile phone').fill('555-210-9876');
+	await page.getByLabel('Date of birth').fill('1951-07-04');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(/\/report$/);
+	return email;
+}
+
+test('a patient reports sudden rib pain and is told a clinician will call @no-js', async ({ page }) => {
+	await signUp(page);
+	await expect(page.getByRole('heading', { name: /do you have any of these/i })).toBeVisible();
+	await page.getByRole('button', { name: 'Continue' }).click();
+
+	await page.getByLabel('Describe your symptoms or request').fill('sudden sharp rib pain when I breathe');
+	await page.getByLabel('How bad is it right now?').selectOption('7');
+	await page.getByRole('button', { name: 'Send report' }).click();
+
+	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
+	await expect(page.locator('.reference').first()).toHaveText(/^CL-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+	await expect(page.getByText(/nurse or doctor will call you within 30 minutes|call 911/i).first()).toBeVisible();
+	await expect(page.getByText('Clinician queue (nurses and doctors)', { exact: true })).toBeVisible();
+	await expect(page.getByTestId('handled-by')).toHaveText(/Not yet claimed/);
+	await expect(page.getByText(/Automated triage rated it/)).toBeVisible();
+
+	// The report is in the patient's list and its page says the same after a reload.
+	await page.goto('/reports');
+	await page.locator('ul[aria-label="Reports"] a').first().click();
+	await expect(page.getByText('Waiting for a nurse or doctor')).toBeVisible();
+});
+
+test('ticking an emergency item shows the call-911 screen and still sends the report @no-js', async ({ page }) => {
+	await signUp(page);
+	await page.getByLabel('Chest pain, pressure or tightness').check();
+	await page.getByRole('button', { name: /Continue|Send to my care team/ }).click();
+	await expect(page.getByRole('heading', { name: 'Call 911 now' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Call 911' })).toHaveAttribute('href', 'tel:911');
+	await expect(page.getByText('We have your report')).toBeVisible();
+	await expect(page.locator('.badge.emergency').first()).toBeVisible();
+});
+
+test('the call-911 advice appears as soon as a box is ticked, with 988 for suicidal thoughts', async ({ page }) => {
+	await signUp(page);
+	await page.getByLabel('Thoughts of ending your life or harming yourself').check();
+	await expect(page.getByRole('link', { name: 'Call 988' })).toHaveAttribute('href', 'tel:988');
+	await page.getByRole('button', { name: 'Send to my care team as an emergency' }).click();
+	await expect(page.getByRole('link', { name: 'Call 988' })).toBeVisible();
+});
+
+test('a report that fails validation keeps what the patient typed @no-js', async ({ page }) => {
+	await signUp(page);
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await page.getByLabel('Describe your symptoms or request').fill('my knee has been sore for a week');
+	await page.getByLabel('Phone number to call you back on').fill('12');
+	await page.getByRole('button', { name: 'Send report' }).click();
+	await expect(page.getByText(/Enter a phone number we can call/)).toBeVisible();
+	await expect(page.getByLabel('Describe your symptoms or request')).toHaveValue('my knee has been sore for a week');
+});
+
+test('sign-up errors are shown next to the field', async ({ page }) => {
+	await page.goto('/signup');
+	await page.getByLabel('Your name').fill('Short Password');
+	await page.getByLabel('Email').fill('short@example.test');
+	await page.getByLabel('Password').fill('short');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByText('Use at least 12 characters.')).toBeVisible();
+	await expect(page.getByLabel('Email')).toHaveValue('short@example.test');
+});
+
+test('the emergency page gives tap-to-call numbers', async ({ page }) => {
+	await page.goto('/emergency');
+	await expect(page.getByRole('link', { name: 'Call 911' })).toHaveAttribute('href', 'tel:911');
+	await expect(page.getByRole('link', { name: 'Call 988' })).toHaveAttribute('href', 'tel:988');
+});
