@@ -1,13 +1,17 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { config } from '$lib/server/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureClinic, seedDemo } from '$lib/server/db/seed';
 import { log } from '$lib/server/log';
-import { db, now } from '$lib/server/runtime';
+import { startDeadlineMonitor } from '$lib/server/queues/deadlines';
+import { ctx, db, now } from '$lib/server/runtime';
 
 export const init: ServerInit = async () => {
+	// Prerendering runs the server during the build: no database, no timers.
+	if (building) return;
 	const database = db();
 	if (config.seedDemo) {
 		const seeded = await seedDemo(database, now());
@@ -25,6 +29,7 @@ export const init: ServerInit = async () => {
 		ensureClinic(database, now(), process.env.CLINIC_NAME ?? 'Clearline Clinic', process.env.CLINIC_PHONE ?? '911');
 		log.info({ port: process.env.PORT ?? '3000' }, 'clearline started');
 	}
+	startDeadlineMonitor(ctx, config.deadlineCheckMs, (error) => log.error({ err: error }, 'deadline check failed'));
 };
 
 /** Sets locals.user and locals.session from a cookie or a bearer token; null when absent or invalid. */

@@ -1,7 +1,7 @@
 /** Validation shared by forms, the JSON API and (where useful) the browser. */
 import { z } from 'zod';
-import { EMERGENCY_SCREEN_IDS, SEXES } from './triage/types';
-import { CHANNELS, CONTACT_PREFERENCES } from './vocabulary';
+import { EMERGENCY_SCREEN_IDS, SEXES, TRIAGE_LEVELS } from './triage/types';
+import { CALLBACK_WINDOWS, CHANNELS, CONTACT_OUTCOMES, CONTACT_PREFERENCES, DISPOSITIONS } from './vocabulary';
 
 export const PASSWORD_MIN = 12;
 export const DESCRIPTION_MAX = 5000;
@@ -112,3 +112,42 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 	}
 	return fields;
 }
+
+/** Staff actions on a report (DESIGN.md payloads). */
+export const noteSchema = z.object({
+	text: z.string({ error: 'Write the note.' }).trim().min(1, 'Write the note.').max(DESCRIPTION_MAX, `Keep it under ${DESCRIPTION_MAX} characters.`)
+});
+
+export const contactAttemptSchema = z.object({
+	outcome: z.enum(CONTACT_OUTCOMES, { error: 'Choose reached, no_answer, voicemail or wrong_number.' }),
+	note: z.string().trim().max(DESCRIPTION_MAX).optional(),
+	emergencyAdviceLeft: z.boolean({ error: 'emergencyAdviceLeft must be true or false.' }).optional()
+});
+
+export const escalateSchema = z.object({
+	reason: z.string({ error: 'Say why it needs a clinician.' }).trim().min(3, 'Say why it needs a clinician.').max(2000)
+});
+
+export const LOWERING_REASON_MIN = 20;
+export const levelChangeSchema = z.object({
+	level: z.enum(TRIAGE_LEVELS, { error: 'Choose emergency, urgent, routine or admin.' }),
+	reason: z.string({ error: 'Give a reason.' }).trim().min(3, 'Give a reason.').max(2000)
+});
+
+export const resolveSchema = z.object({
+	outcome: z.string({ error: 'Say what happened.' }).trim().min(3, 'Say what happened.').max(DESCRIPTION_MAX),
+	disposition: z.enum(DISPOSITIONS, { error: 'Choose advice, appointment, telehealth, urgent_care, ed or no_action.' })
+});
+
+/** What a patient adds to an open report. */
+export const patientUpdateSchema = z.object({
+	text: z.string({ error: 'Tell us what has changed.' }).trim().min(1, 'Tell us what has changed.').max(DESCRIPTION_MAX)
+});
+
+export const callbackSchema = z.object({
+	callbackPhone: phone.optional(),
+	callbackWindow: z.enum(CALLBACK_WINDOWS, { error: 'Choose a time window.' }).optional(),
+	cancelled: z.boolean({ error: 'cancelled must be true or false.' }).optional()
+});
+
+export const dutySchema = z.object({ onDuty: z.boolean({ error: 'onDuty must be true or false.' }) });

@@ -17,6 +17,22 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const CONTACT_PREFERENCES = ['call', 'text', 'either'] as const;
 export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
 
+export const CALLBACK_WINDOWS = ['asap', 'morning', 'afternoon', 'evening'] as const;
+export type CallbackWindow = (typeof CALLBACK_WINDOWS)[number];
+
+export function callbackWindowLabel(window: CallbackWindow): string {
+	switch (window) {
+		case 'asap':
+			return 'As soon as possible';
+		case 'morning':
+			return 'Morning (8 am – noon)';
+		case 'afternoon':
+			return 'Afternoon (noon – 5 pm)';
+		case 'evening':
+			return 'Evening (5 pm – 8 pm)';
+	}
+}
+
 export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'voicemail', 'wrong_number'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 
@@ -84,6 +100,7 @@ export const EVENT_TYPES = [
 	'level_changed',
 	'deadline_missed',
 	'callback_changed',
+	'clinician_requested',
 	'resolved'
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

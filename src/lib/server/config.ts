@@ -19,5 +19,7 @@ export const config = {
 	seedDemo: flag(process.env.CLEARLINE_SEED_DEMO, !production),
 	/** Cookies get `Secure` whenever the site is served over HTTPS (always in production). */
 	secureCookies: flag(process.env.SECURE_COOKIES, production),
+	/** How often the escalation ladder is checked. */
+	deadlineCheckMs: Math.max(250, Number(process.env.DEADLINE_CHECK_MS ?? 5000) || 5000),
 	logLevel: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info')
 } as const;

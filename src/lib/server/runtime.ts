@@ -1,17 +1,29 @@
 /**
- * The process-wide database handle and clock. Opened lazily (the build imports
- * server modules without a database) and once per process.
+ * The process-wide database handle, live event bus and clock. Opened lazily
+ * (the build imports server modules without a database) and once per process.
  */
 import { config } from './config';
 import { openDatabase, type Db } from './db';
+import { LiveBus } from './queues/live';
+import type { Ctx } from './reports/context';
 
 let opened: Db | undefined;
+const liveBus = new LiveBus();
 
 export function db(): Db {
 	opened ??= openDatabase(config.databasePath, config.migrationsFolder).db;
 	return opened;
 }
 
+export function bus(): LiveBus {
+	return liveBus;
+}
+
 export function now(): number {
 	return Date.now();
+}
+
+/** The context for one command: the time is read once, so a command sees one instant. */
+export function ctx(): Ctx {
+	return { db: db(), now: now(), bus: liveBus };
 }

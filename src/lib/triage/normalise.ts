@@ -17,12 +17,14 @@ export interface Token {
 	s: number;
 	e: number;
 	sent: number;
+	/** Clause index: commas, brackets and contrast words ("but") start a new clause. */
+	clause: number;
 	/** Numeric value for number tokens. */
 	num: number | null;
 }
 
 /** Shorthand, contractions without apostrophes and frequent misspellings. */
-const EXPAND: Readonly<Record<string, string>> = {
+const EXPAND_WORDS: Readonly<Record<string, string>> = {
 	cant: 'can not',
 	cannot: 'can not',
 	dont: 'do not',
@@ -175,6 +177,12 @@ const EXPAND: Readonly<Record<string, string>> = {
 	diabetic: 'diabetic'
 };
 
+const EXPAND: ReadonlyMap<string, readonly string[]> = new Map(
+	Object.entries(EXPAND_WORDS)
+		.filter(([from, to]) => from !== to)
+		.map(([from, to]) => [from, to.split(' ')])
+);
+
 /** The lexicon's own words, used to restore dropped final g's ("sittin" → "sitting"). */
 export type Vocabulary = ReadonlySet<string>;
 
@@ -202,6 +210,8 @@ function isWordChar(c: number): boolean {
 	return c !== 0xd7 && c !== 0xf7;
 }
 
+const CONTRAST = new Set(['but', 'however', 'although', 'though', 'except', 'whereas']);
+
 interface RawWord {
 	w: string;
 	s: number;
@@ -212,6 +222,7 @@ interface RawWord {
 export function tokenise(text: string, vocabulary: Vocabulary): Token[] {
 	const out: Token[] = [];
 	let sent = 0;
+	let clause = 0;
 	const n = text.length;
 	let i = 0;
 
@@ -226,14 +237,16 @@ export function tokenise(text: string, vocabulary: Vocabulary): Token[] {
 			}
 			return;
 		}
-		out.push({ w: kind === SENTENCE ? '.' : ',', kind, s: at, e: at + 1, sent, num: null });
+		out.push({ w: kind === SENTENCE ? '.' : ',', kind, s: at, e: at + 1, sent, clause, num: null });
+		clause++;
 		if (kind === SENTENCE) sent++;
 	};
 
 	const pushWord = (raw: RawWord): void => {
 		for (const w of normaliseWord(raw.w, vocabulary)) {
 			const num = isDigit(w.charCodeAt(0)) ? Number(w) : null;
-			out.push({ w, kind: WORD, s: raw.s, e: raw.e, sent, num: num !== null && Number.isFinite(num) ? num : null });
+			if (CONTRAST.has(w)) clause++;
+			out.push({ w, kind: WORD, s: raw.s, e: raw.e, sent, clause, num: num !== null && Number.isFinite(num) ? num : null });
 		}
 	};
 
@@ -241,35 +254,33 @@ export function tokenise(text: string, vocabulary: Vocabulary): Token[] {
 		const c = text.charCodeAt(i);
 		if (isWordChar(c)) {
 			const start = i;
-			let word = '';
-			const digits = isDigit(c);
-			while (i < n) {
-				const d = text.charCodeAt(i);
-				if (digits) {
-					if (isDigit(d)) {
-						word += text[i];
+			let word: string;
+			if (isDigit(c)) {
+				while (i < n && isDigit(text.charCodeAt(i))) i++;
+				// Decimal point inside a number: "100.4".
+				if (i + 1 < n && text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+					i++;
+					while (i < n && isDigit(text.charCodeAt(i))) i++;
+				}
+				word = text.slice(start, i);
+			} else {
+				let apostrophe = false;
+				while (i < n) {
+					const d = text.charCodeAt(i);
+					if (isWordChar(d) && !isDigit(d)) {
 						i++;
 						continue;
 					}
-					// Decimal point inside a number: "100.4".
-					if (d === 46 && i + 1 < n && isDigit(text.charCodeAt(i + 1)) && !word.includes('.')) {
-						word += '.';
+					// Apostrophe inside a word: "can't" → "cant".
+					if (APOSTROPHES.has(d) && i + 1 < n && isWordChar(text.charCodeAt(i + 1)) && !isDigit(text.charCodeAt(i + 1))) {
+						apostrophe = true;
 						i++;
 						continue;
 					}
 					break;
 				}
-				if (isWordChar(d) && !isDigit(d)) {
-					word += text[i]!.toLowerCase();
-					i++;
-					continue;
-				}
-				// Apostrophe inside a word: "can't" → "cant".
-				if (APOSTROPHES.has(d) && i + 1 < n && isWordChar(text.charCodeAt(i + 1)) && !isDigit(text.charCodeAt(i + 1))) {
-					i++;
-					continue;
-				}
-				break;
+				word = text.slice(start, i).toLowerCase();
+				if (apostrophe) word = stripApostrophes(word);
 			}
 			// Texting slashes: "w/" = with, "w/o" = without, "b/c" = because.
 			if (text.charCodeAt(i) === 47 && (word === 'w' || word === 'b')) {
@@ -302,15 +313,29 @@ export function tokenise(text: string, vocabulary: Vocabulary): Token[] {
 	return out;
 }
 
-function normaliseWord(word: string, vocabulary: Vocabulary): string[] {
-	const mapped = EXPAND[word];
-	if (mapped !== undefined) return mapped.split(' ');
+function stripApostrophes(word: string): string {
+	let out = '';
+	for (const ch of word) if (!APOSTROPHES.has(ch.charCodeAt(0))) out += ch;
+	return out;
+}
+
+function hasTripleLetter(word: string): boolean {
+	for (let k = 2; k < word.length; k++) {
+		const ch = word.charCodeAt(k);
+		if (ch === word.charCodeAt(k - 1) && ch === word.charCodeAt(k - 2)) return true;
+	}
+	return false;
+}
+
+function normaliseWord(word: string, vocabulary: Vocabulary): readonly string[] {
+	const mapped = EXPAND.get(word);
+	if (mapped !== undefined) return mapped;
 	// Dropped final g: "sittin", "throwin", "bleedin".
 	if (word.length >= 5 && word.endsWith('in') && !vocabulary.has(word) && vocabulary.has(word + 'g')) {
 		return [word + 'g'];
 	}
 	// Stretched letters: "sooooo", "plzzzz" → at most two in a row.
-	if (word.length > 3 && /(.)\1\1/.test(word)) {
+	if (word.length > 3 && hasTripleLetter(word)) {
 		let squeezed = '';
 		for (let k = 0; k < word.length; k++) {
 			const ch = word[k]!;

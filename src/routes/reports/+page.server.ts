@@ -1,9 +1,9 @@
 import { requireRole } from '$lib/server/auth/guard';
 import { patientReports } from '$lib/server/reports/views';
-import { db } from '$lib/server/runtime';
+import { db, now } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
 	const user = requireRole('patient');
-	return { reports: patientReports(db(), user.id) };
+	return { reports: patientReports(db(), user.id, now()) };
 };

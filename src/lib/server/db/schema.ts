@@ -1,6 +1,6 @@
 import { blob, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { ACTOR_ROLES, CHANNELS, CONTACT_PREFERENCES, EVENT_TYPES, QUEUES, REPORT_STATUSES, ROLES } from '../../vocabulary';
-import { SEXES, TRIAGE_LEVELS, type FiredRule } from '../../triage/types';
+import { ACTOR_ROLES, CALLBACK_WINDOWS, CHANNELS, CONTACT_PREFERENCES, EVENT_TYPES, QUEUES, REPORT_STATUSES, ROLES } from '../../vocabulary';
+import { SEXES, TRIAGE_LEVELS, type EmergencyScreenId, type FiredRule } from '../../triage/types';
 
 /** Milliseconds since the epoch: one representation of time everywhere. */
 const timestamp = (name: string) => integer(name, { mode: 'number' });
@@ -81,29 +81,43 @@ export const reports = sqliteTable(
 			.references(() => clinics.id),
 		status: text('status', { enum: REPORT_STATUSES }).notNull(),
 		level: text('level', { enum: TRIAGE_LEVELS }).notNull(),
+		/** Level of the latest automated decision over all patient text; a rise above it re-routes the report. */
+		autoLevel: text('auto_level', { enum: TRIAGE_LEVELS }).notNull(),
 		queue: text('queue', { enum: QUEUES }).notNull(),
 		/** The fired rules of the decision in force, with evidence and wording. */
 		reasons: text('reasons', { mode: 'json' }).notNull().$type<FiredRule[]>(),
 		ruleSetVersion: text('rule_set_version').notNull(),
 		crisisLine: integer('crisis_line', { mode: 'boolean' }).notNull().default(false),
-		emergencyScreen: text('emergency_screen', { mode: 'json' }).notNull().$type<string[]>(),
+		emergencyScreen: text('emergency_screen', { mode: 'json' }).notNull().$type<EmergencyScreenId[]>(),
 		description: text('description').notNull(),
+		/** Everything triage has read: the description, patient updates and notes typed by staff. */
+		triageText: text('triage_text').notNull(),
 		severity: integer('severity'),
 		durationHours: real('duration_hours'),
 		pregnant: integer('pregnant', { mode: 'boolean' }),
 		callbackPhone: text('callback_phone').notNull(),
 		contactPreference: text('contact_preference', { enum: CONTACT_PREFERENCES }).notNull(),
+		callbackWindow: text('callback_window', { enum: CALLBACK_WINDOWS }).notNull().default('asap'),
+		callbackCancelled: integer('callback_cancelled', { mode: 'boolean' }).notNull().default(false),
+		contactReached: integer('contact_reached', { mode: 'boolean' }).notNull().default(false),
+		failedAttempts: integer('failed_attempts').notNull().default(0),
+		emergencyAdviceLeft: integer('emergency_advice_left', { mode: 'boolean' }).notNull().default(false),
 		handlerId: text('handler_id').references(() => users.id),
 		createdAt: timestamp('created_at').notNull(),
 		updatedAt: timestamp('updated_at').notNull(),
 		/** Acknowledgement deadline for the current level. */
 		respondBy: timestamp('respond_by').notNull(),
 		acknowledgedAt: timestamp('acknowledged_at'),
+		/** 0 = on time, 1 = on-duty clinicians re-alerted, 2 = clinical lead alerted. */
+		escalationStep: integer('escalation_step').notNull().default(0),
+		/** When the next rung of the escalation ladder is due, while unacknowledged. */
+		nextEscalationAt: timestamp('next_escalation_at'),
 		resolvedAt: timestamp('resolved_at')
 	},
 	(t) => [
 		index('reports_patient_idx').on(t.patientId, t.createdAt),
-		index('reports_queue_idx').on(t.queue, t.status, t.respondBy)
+		index('reports_queue_idx').on(t.queue, t.status, t.respondBy),
+		index('reports_escalation_idx').on(t.nextEscalationAt)
 	]
 );
 
@@ -125,6 +139,7 @@ export const reportEvents = sqliteTable(
 		actorName: text('actor_name'),
 		actorChannel: text('actor_channel', { enum: CHANNELS }),
 		actorCredential: text('actor_credential'),
+		actorTeam: text('actor_team'),
 		data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
 		prevHash: text('prev_hash').notNull(),
 		hash: text('hash').notNull()
@@ -137,3 +152,23 @@ export type StaffProfileRow = typeof staffProfiles.$inferSelect;
 export type ReportRow = typeof reports.$inferSelect;
 export type ReportEventRow = typeof reportEvents.$inferSelect;
 
+
+export const pushSubscriptions = sqliteTable(
+	'push_subscriptions',
+	{
+		endpoint: text('endpoint').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		p256dh: text('p256dh').notNull(),
+		auth: text('auth').notNull(),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(t) => [index('push_subscriptions_user_idx').on(t.userId)]
+);
+
+/** Process-wide settings that must survive restarts, e.g. the VAPID key pair. */
+export const settings = sqliteTable('settings', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});

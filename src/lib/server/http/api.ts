@@ -65,3 +65,8 @@ export function apiUser(event: RequestEvent, ...roles: Role[]): Result<SessionUs
 	if (roles.length > 0 && !roles.includes(user.role)) return problem('forbidden', 'Your account cannot do this.');
 	return { ok: true, value: user };
 }
+
+/** A command's result as a response: the rendered value, or the problem in the error shape. */
+export function apiResult<T>(result: Result<T>, render: (value: T) => unknown, status = 200): Response {
+	return result.ok ? json(render(result.value), { status }) : apiProblem(result.problem);
+}

@@ -18,6 +18,7 @@ export interface Actor {
 	name: string | null;
 	channel: Channel | null;
 	credential: string | null;
+	team: string | null;
 }
 
 export const TRIAGE_SYSTEM_ACTOR: Actor = {
@@ -25,7 +26,18 @@ export const TRIAGE_SYSTEM_ACTOR: Actor = {
 	role: 'system',
 	name: 'Clearline automated triage',
 	channel: null,
-	credential: null
+	credential: null,
+	team: null
+};
+
+/** The deadline monitor: escalation steps are its events, not anybody's. */
+export const DEADLINE_SYSTEM_ACTOR: Actor = {
+	id: null,
+	role: 'system',
+	name: 'Clearline deadline monitor',
+	channel: null,
+	credential: null,
+	team: null
 };
 
 export interface NewEvent {
@@ -46,16 +58,19 @@ function eventHash(prevHash: string, e: NewEvent): string {
 		e.actor.name,
 		e.actor.channel,
 		e.actor.credential,
+		e.actor.team,
 		e.data
 	]);
 	return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
-export function appendEvent(tx: Tx, event: NewEvent): void {
+/** Appends one event and returns its sequence number (also its id on the live stream). */
+export function appendEvent(tx: Tx, event: NewEvent): number {
 	const prevHash =
 		tx.select({ hash: reportEvents.hash }).from(reportEvents).orderBy(desc(reportEvents.seq)).limit(1).get()?.hash ??
 		GENESIS_HASH;
-	tx.insert(reportEvents)
+	return tx
+		.insert(reportEvents)
 		.values({
 			reportId: event.reportId,
 			type: event.type,
@@ -65,11 +80,13 @@ export function appendEvent(tx: Tx, event: NewEvent): void {
 			actorName: event.actor.name,
 			actorChannel: event.actor.channel,
 			actorCredential: event.actor.credential,
+			actorTeam: event.actor.team,
 			data: event.data,
 			prevHash,
 			hash: eventHash(prevHash, event)
 		})
-		.run();
+		.returning({ seq: reportEvents.seq })
+		.get().seq;
 }
 
 export function eventsOf(db: Db, reportId: string): ReportEventRow[] {
@@ -90,7 +107,8 @@ export function verifyChain(db: Db): { ok: true; events: number } | { ok: false;
 				role: row.actorRole,
 				name: row.actorName,
 				channel: row.actorChannel,
-				credential: row.actorCredential
+				credential: row.actorCredential,
+				team: row.actorTeam
 			},
 			data: row.data
 		});

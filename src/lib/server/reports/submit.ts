@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db';
 import { patientProfiles, reports, users, type ReportRow } from '../db/schema';
 import { ok, problem, type Result } from '../problem';
 import { respondByFor, routeFor } from '../queues/routing';
 import { triage } from '../../triage';
 import type { ReportInput } from '../../schemas';
-import { appendEvent, TRIAGE_SYSTEM_ACTOR } from './events';
+import { transact, type Ctx } from './context';
+import { TRIAGE_SYSTEM_ACTOR } from './events';
 import { newReference } from './reference';
 
 export function ageInYears(dateOfBirth: string, at: number): number {
@@ -23,8 +23,9 @@ export interface Submitted {
  * Records a patient's report and its triage decision in one transaction: the
  * report exists with a reference and a deadline, or nothing was written.
  */
-export function submitReport(db: Db, patientId: string, input: ReportInput, now: number): Result<Submitted> {
-	const patient = db
+export function submitReport(ctx: Ctx, patientId: string, input: ReportInput): Result<Submitted> {
+	const { now } = ctx;
+	const patient = ctx.db
 		.select({ name: users.name, phone: patientProfiles.phone, dateOfBirth: patientProfiles.dateOfBirth, sex: patientProfiles.sex, clinicId: patientProfiles.clinicId })
 		.from(users)
 		.innerJoin(patientProfiles, eq(patientProfiles.userId, users.id))
@@ -43,8 +44,9 @@ export function submitReport(db: Db, patientId: string, input: ReportInput, now:
 	});
 	const route = routeFor(decision.level);
 	const id = input.id ?? crypto.randomUUID();
+	const respondBy = respondByFor(decision.level, now);
 
-	return db.transaction((tx): Result<Submitted> => {
+	return transact(ctx, (tx, record): Result<Submitted> => {
 		if (input.id) {
 			const existing = tx.select().from(reports).where(eq(reports.id, input.id)).get();
 			if (existing) {
@@ -66,12 +68,14 @@ export function submitReport(db: Db, patientId: string, input: ReportInput, now:
 				clinicId: patient.clinicId,
 				status: 'open',
 				level: decision.level,
+				autoLevel: decision.level,
 				queue: route.queue,
 				reasons: decision.reasons,
 				ruleSetVersion: decision.ruleSetVersion,
 				crisisLine: decision.crisisLine,
 				emergencyScreen: input.emergencyScreen,
 				description: input.description,
+				triageText: input.description,
 				severity: input.severity ?? null,
 				durationHours: input.durationHours ?? null,
 				pregnant: input.pregnant ?? null,
@@ -79,24 +83,26 @@ export function submitReport(db: Db, patientId: string, input: ReportInput, now:
 				contactPreference: input.contactPreference,
 				createdAt: now,
 				updatedAt: now,
-				respondBy: respondByFor(decision.level, now)
+				respondBy,
+				nextEscalationAt: respondBy
 			})
 			.returning()
 			.get();
-		appendEvent(tx, {
+		record({
 			reportId: id,
 			type: 'submitted',
 			at: now,
-			actor: { id: patientId, role: 'patient', name: patient.name, channel: null, credential: null },
+			actor: { id: patientId, role: 'patient', name: patient.name, channel: null, credential: null, team: null },
 			data: { reference }
 		});
-		appendEvent(tx, {
+		record({
 			reportId: id,
 			type: 'triaged',
 			at: now,
 			actor: TRIAGE_SYSTEM_ACTOR,
 			data: {
 				level: decision.level,
+				autoLevel: decision.level,
 				queue: route.queue,
 				ruleSetVersion: decision.ruleSetVersion,
 				rules: decision.reasons.map((r) => r.id)

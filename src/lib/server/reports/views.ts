@@ -1,17 +1,19 @@
 /**
  * Purpose-made objects for pages and the API: never raw rows. What a patient
- * may see of their own report, and who handled each step.
+ * may see of their own report, what staff see, and who handled each step.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { reports, type ReportEventRow, type ReportRow } from '../db/schema';
+import { patientProfiles, reports, users, type ReportEventRow, type ReportRow } from '../db/schema';
 import { routeFor } from '../queues/routing';
-import type { TriageLevel } from '../../triage/types';
+import type { FiredRule, TriageLevel } from '../../triage/types';
 import {
+	callbackWindowLabel,
 	channelLabel,
 	levelLabel,
 	queueLabel,
 	type ActorRole,
+	type CallbackWindow,
 	type Channel,
 	type ContactPreference,
 	type EventType,
@@ -19,6 +21,10 @@ import {
 	type ReportStatus
 } from '../../vocabulary';
 import { eventsOf } from './events';
+import { canView, type Viewer } from './permissions';
+import { ageInYears } from './submit';
+
+export type Audience = 'patient' | 'staff';
 
 export interface ActorView {
 	role: ActorRole;
@@ -26,6 +32,7 @@ export interface ActorView {
 	channel: Channel | null;
 	channelLabel: string | null;
 	credential: string | null;
+	team: string | null;
 	clinical: boolean;
 }
 
@@ -33,6 +40,8 @@ export interface TimelineEntry {
 	at: string;
 	type: EventType;
 	summary: string;
+	/** Free text of the step where this audience may read it (a note, a reason, an outcome). */
+	detail: string | null;
 	actor: ActorView;
 }
 
@@ -42,6 +51,7 @@ export interface HandledBy {
 	role: ActorRole;
 	credential: string | null;
 	name: string | null;
+	team: string | null;
 	clinical: boolean;
 }
 
@@ -54,6 +64,9 @@ export interface ReportSummary {
 	queue: Queue;
 	createdAt: string;
 	respondBy: string;
+	/** Past its acknowledgement deadline with nobody on it. */
+	overdue: boolean;
+	escalationStep: number;
 }
 
 export interface ReportView extends ReportSummary {
@@ -69,9 +82,19 @@ export interface ReportView extends ReportSummary {
 	durationHours: number | null;
 	pregnant: boolean | null;
 	callbackPhone: string;
+	callbackWindow: CallbackWindow;
+	callbackWindowLabel: string;
+	callbackCancelled: boolean;
 	contactPreference: ContactPreference;
 	handledBy: HandledBy | null;
 	timeline: TimelineEntry[];
+}
+
+export interface StaffReportView extends ReportView {
+	patient: { name: string; firstName: string; age: number | null; phone: string };
+	rules: FiredRule[];
+	contact: { reached: boolean; failedAttempts: number; emergencyAdviceLeft: boolean };
+	handlerId: string | null;
 }
 
 function actorView(e: ReportEventRow): ActorView {
@@ -81,9 +104,12 @@ function actorView(e: ReportEventRow): ActorView {
 		channel: e.actorChannel,
 		channelLabel: e.actorChannel ? channelLabel(e.actorChannel) : null,
 		credential: e.actorCredential,
+		team: e.actorTeam,
 		clinical: e.actorRole === 'clinician'
 	};
 }
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
 function summarise(e: ReportEventRow): string {
 	const d = e.data;
@@ -93,25 +119,65 @@ function summarise(e: ReportEventRow): string {
 		case 'triaged':
 			return `Automated triage rated it ${levelLabel(d.level as TriageLevel).toLowerCase()} and sent it to the ${queueLabel(d.queue as Queue).toLowerCase()}.`;
 		case 'claimed':
-			return 'Picked up your report.';
+			return 'Picked up the report.';
 		case 'released':
-			return 'Handed your report back to the queue.';
+			return 'Handed the report back to the queue.';
 		case 'note_added':
-			return 'Added a note to your record.';
+			return 'Added a note.';
 		case 'patient_update':
-			return 'You added an update.';
+			return 'Patient added an update.';
 		case 'contact_attempted':
-			return d.outcome === 'reached' ? 'Spoke with you.' : 'Tried to call you and could not reach you.';
+			switch (d.outcome) {
+				case 'reached':
+					return 'Called and spoke with the patient.';
+				case 'voicemail':
+					return 'Called, no answer: left a voicemail.';
+				case 'wrong_number':
+					return 'Called: wrong number.';
+				default:
+					return 'Called: no answer.';
+			}
 		case 'escalated':
-			return 'Sent your report to the clinicians (nurses and doctors).';
+			return 'Escalated the report to the clinicians (nurses and doctors).';
 		case 'level_changed':
-			return `Changed the urgency to ${levelLabel(d.to as TriageLevel).toLowerCase()}.`;
+			return `Changed the urgency from ${levelLabel(d.from as TriageLevel).toLowerCase()} to ${levelLabel(d.to as TriageLevel).toLowerCase()}.`;
 		case 'deadline_missed':
-			return 'Nobody has reached you yet. We have alerted more staff.';
+			return d.step === 1
+				? 'Nobody had picked it up in time: all on-duty clinicians were alerted again.'
+				: 'Still not picked up: the clinical lead was alerted.';
 		case 'callback_changed':
-			return 'Updated how to call you back.';
+			return d.cancelled ? 'Cancelled the call back.' : 'Updated when and where to call back.';
+		case 'clinician_requested':
+			return 'Asked for a nurse or doctor now. The report moved to the clinicians.';
 		case 'resolved':
-			return 'Closed your report.';
+			return 'Closed the report.';
+	}
+}
+
+/** Staff read every step's text; the patient reads their own words, reasons for changes and the outcome. */
+function detail(e: ReportEventRow, audience: Audience): string | null {
+	const d = e.data;
+	switch (e.type) {
+		case 'note_added':
+			return audience === 'staff' ? text(d.text) : null;
+		case 'contact_attempted':
+			return audience === 'staff' ? text(d.note) : null;
+		case 'patient_update':
+			return text(d.text);
+		case 'escalated':
+		case 'level_changed':
+			return text(d.reason);
+		case 'resolved':
+			return text(d.outcome);
+		case 'callback_changed':
+			return d.cancelled ? null : `${String(d.callbackPhone)}, ${callbackWindowLabel(d.callbackWindow as CallbackWindow).toLowerCase()}`;
+		case 'submitted':
+		case 'triaged':
+		case 'claimed':
+		case 'released':
+		case 'deadline_missed':
+		case 'clinician_requested':
+			return null;
 	}
 }
 
@@ -126,6 +192,7 @@ function handledByFrom(events: ReportEventRow[]): HandledBy | null {
 				role: e.actorRole,
 				credential: e.actorCredential,
 				name: e.actorName,
+				team: e.actorTeam,
 				clinical: e.actorRole === 'clinician'
 			};
 		}
@@ -133,7 +200,7 @@ function handledByFrom(events: ReportEventRow[]): HandledBy | null {
 	return null;
 }
 
-export function summaryOf(r: ReportRow): ReportSummary {
+export function summaryOf(r: ReportRow, now: number): ReportSummary {
 	return {
 		id: r.id,
 		reference: r.reference,
@@ -142,13 +209,15 @@ export function summaryOf(r: ReportRow): ReportSummary {
 		levelLabel: levelLabel(r.level),
 		queue: r.queue,
 		createdAt: new Date(r.createdAt).toISOString(),
-		respondBy: new Date(r.respondBy).toISOString()
+		respondBy: new Date(r.respondBy).toISOString(),
+		overdue: r.status === 'open' && now > r.respondBy,
+		escalationStep: r.escalationStep
 	};
 }
 
-export function reportView(r: ReportRow, events: ReportEventRow[]): ReportView {
+export function reportView(r: ReportRow, events: ReportEventRow[], audience: Audience, now: number): ReportView {
 	return {
-		...summaryOf(r),
+		...summaryOf(r, now),
 		queueLabel: queueLabel(r.queue),
 		advice: routeFor(r.level).patientAdvice,
 		crisisLine: r.crisisLine,
@@ -161,28 +230,65 @@ export function reportView(r: ReportRow, events: ReportEventRow[]): ReportView {
 		durationHours: r.durationHours,
 		pregnant: r.pregnant,
 		callbackPhone: r.callbackPhone,
+		callbackWindow: r.callbackWindow,
+		callbackWindowLabel: callbackWindowLabel(r.callbackWindow),
+		callbackCancelled: r.callbackCancelled,
 		contactPreference: r.contactPreference,
 		handledBy: handledByFrom(events),
-		timeline: events.map((e) => ({ at: new Date(e.at).toISOString(), type: e.type, summary: summarise(e), actor: actorView(e) }))
+		timeline: events.map((e) => ({
+			at: new Date(e.at).toISOString(),
+			type: e.type,
+			summary: summarise(e),
+			detail: detail(e, audience),
+			actor: actorView(e)
+		}))
 	};
 }
 
 /** A patient's own report, or null: another patient's report is indistinguishable from a missing one. */
-export function patientReport(db: Db, patientId: string, reportId: string): ReportView | null {
+export function patientReport(db: Db, patientId: string, reportId: string, now: number): ReportView | null {
 	const row = db
 		.select()
 		.from(reports)
 		.where(and(eq(reports.id, reportId), eq(reports.patientId, patientId)))
 		.get();
-	return row ? reportView(row, eventsOf(db, row.id)) : null;
+	return row ? reportView(row, eventsOf(db, row.id), 'patient', now) : null;
 }
 
-export function patientReports(db: Db, patientId: string): ReportSummary[] {
+export function patientReports(db: Db, patientId: string, now: number): ReportSummary[] {
 	return db
 		.select()
 		.from(reports)
 		.where(eq(reports.patientId, patientId))
 		.orderBy(desc(reports.createdAt))
 		.all()
-		.map(summaryOf);
+		.map((r) => summaryOf(r, now));
+}
+
+export function firstName(name: string): string {
+	return name.trim().split(/\s+/)[0] ?? name;
+}
+
+/** A report as staff see it, or null when this staff member may not see it. */
+export function staffReport(db: Db, viewer: Viewer, reportId: string, now: number): StaffReportView | null {
+	const row = db.select().from(reports).where(eq(reports.id, reportId)).get();
+	if (!row || !canView(viewer, row) || viewer.role === 'patient') return null;
+	const patient = db
+		.select({ name: users.name, phone: patientProfiles.phone, dateOfBirth: patientProfiles.dateOfBirth })
+		.from(users)
+		.innerJoin(patientProfiles, eq(patientProfiles.userId, users.id))
+		.where(eq(users.id, row.patientId))
+		.get();
+	return {
+		...reportView(row, eventsOf(db, row.id), 'staff', now),
+		patient: {
+			name: patient?.name ?? 'Unknown',
+			firstName: firstName(patient?.name ?? 'Unknown'),
+			age: patient ? Math.floor(ageInYears(patient.dateOfBirth, now)) : null,
+			phone: patient?.phone ?? row.callbackPhone
+		},
+		rules: row.reasons,
+		contact: { reached: row.contactReached, failedAttempts: row.failedAttempts, emergencyAdviceLeft: row.emergencyAdviceLeft },
+		handlerId: row.handlerId
+	};
 }

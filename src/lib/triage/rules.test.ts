@@ -1,0 +1,149 @@
+import { describe, it, expect } from 'vitest';
+import { triage } from './index';
+import { levelRank, type TriageLevel } from './types';
+import { report, type InputOptions } from './test-helpers';
+
+interface Case {
+	text: string;
+	o?: InputOptions;
+	/** Lowest acceptable level. */
+	min: TriageLevel;
+	/** Highest acceptable level (defaults to min). */
+	max?: TriageLevel;
+}
+
+function check({ text, o, min, max }: Case): void {
+	const d = triage(report(text, o));
+	const why = `${d.level}: ${d.reasons.map((r) => r.id).join(', ')}`;
+	expect(levelRank(d.level), why).toBeGreaterThanOrEqual(levelRank(min));
+	expect(levelRank(d.level), why).toBeLessThanOrEqual(levelRank(max ?? min));
+}
+
+const E: TriageLevel = 'emergency';
+const U: TriageLevel = 'urgent';
+const R: TriageLevel = 'routine';
+const A: TriageLevel = 'admin';
+
+const families: Record<string, Case[]> = {
+	'GI bleed': [
+		{ text: 'tummy pain since this morning and theres blood in my poop', min: U, max: E },
+		{ text: 'my stools have gone black and tarry the last two days', min: U, max: E },
+		{ text: 'bloody diarrhea and i almost fainted standing up', min: E },
+		{ text: 'threw up what looked like coffee grounds', min: E },
+		{ text: 'vomiting blood this morning', min: E },
+		{ text: 'blood in my BM with cramping, on warfarin', min: E },
+		{ text: 'no blood in my stool, just some constipation', min: R },
+		{ text: 'pooping a LOT of blood, the bowl is full of it', min: E }
+	],
+	cardiac: [
+		{ text: 'crushing pain in the middle of my chest spreading to my left arm', min: E },
+		{ text: 'my chest feels really tight and im sweating buckets', min: E },
+		{ text: 'chest hurts when i walk up the hill, goes away when i rest', min: E },
+		{ text: 'some chest discomfort on and off today', min: U, max: E },
+		{ text: 'i think im having a heart attack', min: E },
+		{ text: 'my mother had a heart attack years ago, i have no chest pain, want a checkup', min: R },
+		{ text: 'heart racing and i feel like im going to pass out', min: E },
+		{ text: 'had chest pressure yesterday while mowing, none today', o: { age: 70 }, min: U, max: E }
+	],
+	'seed rib pain': [
+		{ text: 'sudden sharp pain in my left ribs', min: U, max: E },
+		{ text: 'rib pain came on suddenly and now im short of breath', min: E },
+		{ text: 'pain under my ribs on the right started suddenly, feel dizzy', min: E }
+	],
+	respiratory: [
+		{ text: 'i cant breathe properly', min: E },
+		{ text: 'cant catch my breath even sitting still', min: E },
+		{ text: 'short of breath since yesterday', min: U, max: E },
+		{ text: 'wheezing and the inhaler is not working', min: E },
+		{ text: 'my lips are turning blue', min: E },
+		{ text: 'asthma flaring, using my puffer every couple hours', min: U, max: E },
+		{ text: 'breathing is fine, just a tickly cough', min: R }
+	],
+	'stroke and neuro': [
+		{ text: 'my dad is slurring his words and one side of his face is drooping', min: E },
+		{ text: 'suddenly cant feel my right arm', min: E },
+		{ text: 'her left leg went weak all of a sudden', min: E },
+		{ text: 'never had a headache this bad, came on in seconds', min: E },
+		{ text: 'she had a seizure about 10 minutes ago', min: E },
+		{ text: 'my husband is confused and doesnt recognize me', o: { age: 75 }, min: E },
+		{ text: 'hit my head on a shelf and now im vomiting and drowsy', min: E },
+		{ text: 'mild headache after a long day staring at screens', min: R },
+		{ text: 'lost vision in my left eye suddenly', min: E },
+		{ text: 'not making sense when she talks', min: E }
+	],
+	'sepsis and meningitis': [
+		{ text: 'high fever and a stiff neck, light hurts', min: E },
+		{ text: 'fever 39.5 and he is very confused', min: E },
+		{ text: 'fever with purple spots on her legs that dont fade', min: E },
+		{ text: 'on chemo and now temp is 38.4', min: E },
+		{ text: 'fever and shaking chills, breathing fast', min: E },
+		{ text: 'low grade fever and runny nose', min: R }
+	],
+	allergy: [
+		{ text: 'my throat is closing up after eating peanuts', min: E },
+		{ text: 'lips and tongue swelling after a new medicine', min: E },
+		{ text: 'hives all over and now wheezing', min: E },
+		{ text: 'itchy rash after starting a new antibiotic, breathing fine', min: U, max: E },
+		{ text: 'no swelling of my lips or tongue, just sneezy from pollen', min: R }
+	],
+	obstetric: [
+		{ text: 'might be pregnant, period is late, bad pain low on my right side and bleeding', o: { sex: 'female' }, min: E },
+		{ text: 'pregnant and bleeding with cramps', o: { sex: 'female', pregnant: true }, min: E },
+		{ text: 'some spotting today', o: { sex: 'female', pregnant: true }, min: U, max: E },
+		{ text: 'severe headache and seeing flashing lights', o: { sex: 'female', pregnant: true }, min: E },
+		{ text: 'baby hasnt moved much today', o: { sex: 'female', pregnant: true }, min: U, max: E },
+		{ text: 'my water broke', o: { sex: 'female', pregnant: true }, min: U, max: E },
+		{ text: 'mild morning sickness but keeping food down', o: { sex: 'female', pregnant: true }, min: R, max: U }
+	],
+	paediatric: [
+		{ text: 'my newborn has a temperature of 100.6', o: { age: 0.05 }, min: E },
+		{ text: 'baby is floppy and hard to wake', o: { age: 0.5 }, min: E },
+		{ text: 'no wet diapers since last night', o: { age: 0.7 }, min: E },
+		{ text: 'my 5 month old is refusing her bottle', o: { age: 0.42 }, min: U, max: E },
+		{ text: 'my son swallowed a button battery', o: { age: 3 }, min: E },
+		{ text: 'toddler has a runny nose and mild cough, eating fine', o: { age: 2 }, min: R }
+	],
+	'mental health': [
+		{ text: 'i want to kill myself', min: E },
+		{ text: 'sometimes i wish i could go to sleep and not wake up', min: E },
+		{ text: 'ive been cutting myself again', min: E },
+		{ text: 'took a whole bottle of tylenol an hour ago', min: E },
+		{ text: 'the voices are telling me to hurt people', min: E },
+		{ text: 'i am not suicidal, just stressed about exams and not sleeping', min: R, max: U },
+		{ text: 'feeling anxious lately, would like to talk to a counselor', min: R }
+	],
+	injuries: [
+		{ text: 'sliced my finger and the bleeding will not stop after 20 minutes of pressure', min: E },
+		{ text: 'my arm looks deformed after the fall and i cant move it', min: U, max: E },
+		{ text: 'bone is sticking out of his leg', min: E },
+		{ text: 'rolled my ankle and cant put weight on it', min: U, max: E },
+		{ text: 'burned my hand on the stove, big blister', min: U, max: E },
+		{ text: 'a stray cat bit me', min: U, max: E },
+		{ text: 'my grandmother fell in the bathroom', o: { age: 84 }, min: U, max: E },
+		{ text: 'stubbed my toe, a little bruised', min: R }
+	],
+	'urology and other': [
+		{ text: 'havent been able to pee all day and my belly is swollen', min: U, max: E },
+		{ text: 'sudden terrible pain in my testicle', o: { age: 16, sex: 'male' }, min: E },
+		{ text: 'burning pee with fever and back pain', min: U, max: E },
+		{ text: 'my calf is red and puffy after a long flight', min: U, max: E },
+		{ text: 'sugar is 42 and im shaky and confused', min: E },
+		{ text: 'glucose 480 and vomiting', min: E },
+		{ text: 'took my blood thinner twice this morning by accident', min: U, max: E },
+		{ text: 'pepper spray got in my eyes', min: E },
+		{ text: 'grandma has had diarrhea and hasnt peed much, very weak', o: { age: 86 }, min: U, max: E }
+	],
+	admin: [
+		{ text: 'please refill my levothyroxine, no changes', min: A },
+		{ text: 'question about my last invoice', min: A },
+		{ text: 'can i get a copy of my medical records sent to my new doctor', min: A },
+		{ text: 'need to reschedule my physical', min: A },
+		{ text: 'can you fax the disability form to my employer', min: A },
+		{ text: 'refill my metformin please and also my chest has been hurting', min: U, max: E },
+		{ text: 'book me an appointment, i have had a fever for a week', min: R, max: U }
+	]
+};
+
+describe.each(Object.entries(families))('%s rules', (_family, cases) => {
+	it.each(cases.map((c) => [c.text, c] as const))('%s', (_text, c) => check(c));
+});

@@ -1,0 +1,11 @@
+import { apiProblem, apiUser } from '$lib/server/http/api';
+import { reportResponse } from '$lib/server/http/report-responses';
+import { claim } from '$lib/server/reports/actions';
+import { ctx } from '$lib/server/runtime';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = (event) => {
+	const user = apiUser(event, 'clinician', 'support');
+	if (!user.ok) return apiProblem(user.problem);
+	return reportResponse(event, user.value, claim(ctx(), user.value, event.params.id));
+};
