@@ -70,7 +70,7 @@ describe('decision contract', () => {
 			version: 'candidate-1',
 			lexicon: defaultRuleSet.lexicon,
 			rules: [
-				{ id: 'test.everything_urgent', level: 'urgent', when: { all: [] }, clinician: 'test', reason: 'test', patientText: 'test', source: 'test' }
+				{ id: 'test.everything_urgent', level: 'urgent', when: { all: [] }, clinician: 'test', reason: 'test', patientText: 'test' }
 			]
 		};
 		const d = triage(report('need a refill'), candidate);
@@ -87,7 +87,7 @@ describe('decision contract', () => {
 		expect(new Set(ids).size).toBe(ids.length);
 		for (const r of ruleSet.rules) {
 			expect(TRIAGE_LEVELS).toContain(r.level);
-			for (const text of [r.clinician, r.reason, r.patientText, r.source]) expect(text.length).toBeGreaterThan(0);
+			for (const text of [r.clinician, r.reason, r.patientText]) expect(text.length).toBeGreaterThan(0);
 		}
 	});
 

@@ -480,7 +480,7 @@ export const lexicon: Lexicon = {
 		signal: 'mention'
 	},
 	infection: {
-		phrases: ['infection', 'infected', 'uti', 'pneumonia', 'cellulitis', 'antibiotic*', 'sepsis', 'septic', 'flu', 'covid', 'abscess', 'pus'],
+		phrases: ['infection', 'infected', 'uti', 'pneumonia', 'cellulitis', 'antibiotic*', 'sepsis', 'septic', 'influenza', 'covid', 'abscess', 'pus'],
 		signal: 'positive'
 	},
 	immunocompromised: { phrases: ['chemo*', 'chemotherapy', 'transplant', 'neutropen*', 'immunocompromised', 'immunosuppress*', 'on steroids', 'cancer treatment'] },
@@ -557,7 +557,7 @@ export const lexicon: Lexicon = {
 	dehydration: {
 		phrases: [
 			'dehydrat*', 'no wet diaper*', 'dry diaper*', 'not ~ wet ~ diaper*', 'fewer ~ diaper*', 'pee* ~ less', 'less pee', 'barely pee*',
-			'not peeing', 'not peed', 'have not peed', 'no pee', 'hardly peeing', 'dark ~ pee|urine', 'sunken', 'no tears', 'can not keep ~ down',
+			'not peeing', 'not peed', 'have not peed', 'no pee', 'hardly peeing', 'dark ~ pee|urine', 'sunken', 'no tears', 'can not keep ~ down', 'can not ~ keep ~ down', 'can not stop ~ (vomit*|throwing up|puking|being sick|throw up)', 'vomit* ~ (all day|all night|nonstop|for days)', 'throwing up ~ (all day|all night|nonstop|for days)',
 			'can not keep ~ anything|water|fluids|liquids', 'not keeping ~ down', 'will not keep ~ down', 'throwing up everything', 'vomiting everything',
 			'very thirsty', 'extremely thirsty', 'not urinat*', 'urinating less', 'peeing ~ less', 'no urine', 'not wet'
 		],
@@ -719,12 +719,11 @@ export const lexicon: Lexicon = {
 			'red', 'redness', 'goop*', 'discharge', 'pus', 'runny', 'sneez*', 'congest*', 'stuffy', 'itch*', 'lump*', 'bump*', 'bruis*', 'swell*',
 			'swollen', 'feel* sick', 'am sick', 'im sick', 'is sick', 'are sick', 'been sick', 'getting sick', 'got sick', 'so sick', 'really sick',
 			'very sick', 'sick with', 'sick since', 'sick for', 'unwell', 'symptom*', 'tired', 'fatigue*', 'exhausted', 'weak*', 'cold',
-			'flu', 'virus', 'sore throat', 'scratchy', 'earache', 'ear', 'ears', 'constipat*', 'gas', 'heartburn', 'reflux', 'indigestion',
+			'influenza', 'flu like', 'flu symptoms', 'virus', 'sore throat', 'scratchy', 'earache', 'ear', 'ears', 'constipat*', 'gas', 'heartburn', 'reflux', 'indigestion',
 			'hot flash*', 'night sweats', 'period', 'periods', 'mole', 'wart*', 'acne', 'pimple*', 'blister*', 'scrape*', 'sprain*', 'strain*',
 			'pulled', 'stiff*', 'numb', 'numbness', 'numbing', 'numbed', 'tingl*', 'spasm*', 'allerg*', 'worse', 'worsening', 'not better', 'not improving', 'side effect*',
 			'not feeling well', 'feel* bad', 'feel* awful', 'feel* terrible', 'feel* off', 'feel* crappy', 'feel* like crap', 'weight loss',
-			'losing weight', 'weight gain', 'concern*', 'ok to take', 'safe to take', 'can i take', 'should i take', 'interact*', 'x ray', 'mri',
-			'scan', 'test for', 'hearing', 'snor*', 'sleep apnea', 'dry skin', 'hair loss', 'bleeding gums', 'toothache', 'tooth', 'sinus*',
+			'losing weight', 'weight gain', 'concern*', 'ok to take', 'safe to take', 'can i take', 'should i take', 'interact*', 'test for', 'hearing', 'snor*', 'sleep apnea', 'dry skin', 'hair loss', 'bleeding gums', 'toothache', 'tooth', 'sinus*',
 			'phlegm', 'mucus', 'hoarse', 'urine', 'pee', 'poop', 'stool', 'bowel*', 'vagina*', 'penis', 'breast*', 'erectile', 'std', 'sti',
 			'birth control', 'pregnancy test', 'screening', 'cholesterol check', 'want to talk', 'start* ~ meds|medication|medicine', 'options',
 			'check ~ this|it|out|mole|rash|lump', 'look at ~ this|it|my', 'infection', 'bite*', 'sting*', 'burn*', 'injur*', 'hurt*', 'sick of'
@@ -741,7 +740,7 @@ export const lexicon: Lexicon = {
 			'physical', 'annual', 'yearly', 'portal', 'password', 'log in', 'login', 'log into', 'account', 'username', 'referral*', 'results',
 			'address', 'phone number', 'prior auth*', 'authorization', 'vaccination*', 'immunization*', 'transfer', 'switch', 'walgreens', 'cvs',
 			'fax', 'new patient', 'sick note', 'excuse', 'jury duty', 'placard', 'receipt', 'visit summary', 'ready', 'renew*', 'paper*', 'notes',
-			'send ~ to', 'message', 'call me back', 'clinic hours', 'open', 'telehealth', 'video visit'
+			'send ~ to', 'message', 'call me back', 'clinic hours', 'open', 'telehealth', 'video visit', 'supply', 'supplies', 'reorder', 'order', 'vaccine', 'flu shot', 'booster', 'mri', 'x ray', 'scan'
 		]
 	},
 

@@ -36,7 +36,7 @@ interface RuleSpec {
 
 const rules: Rule[] = [];
 function rule(id: string, level: TriageLevel, spec: RuleSpec): void {
-	rules.push({ id, level, patientText: spec.patientText ?? PATIENT[level], ...spec });
+	rules.push({ ...spec, id, level, patientText: spec.patientText ?? PATIENT[level] });
 }
 const emergency = (id: string, spec: RuleSpec): void => rule(id, 'emergency', spec);
 const urgent = (id: string, spec: RuleSpec): void => rule(id, 'urgent', spec);

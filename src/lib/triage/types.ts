@@ -116,8 +116,11 @@ export interface Rule {
 	reason: string;
 	/** Plain words for the patient. */
 	patientText: string;
-	/** Where the rule comes from (guideline, labelling policy) and why this level. */
-	source: string;
+	/**
+	 * Where the rule comes from (guideline, labelling policy). The default rule
+	 * set keeps sources as `// Source:` comments so they stay out of the browser bundle.
+	 */
+	source?: string;
 	/** Show 988 crisis-line advice. */
 	crisisLine?: boolean;
 	/** Fires only when no other rule fired. */

@@ -15,7 +15,7 @@ import type { CallbackWindow, ContactOutcome, Disposition } from '../../vocabula
 import type { SessionUser } from '../auth/session';
 import { transact, type Ctx } from './context';
 import { TRIAGE_SYSTEM_ACTOR, type Actor, type NewEvent } from './events';
-import { canChangeLevel, canClaim, canEscalate, canResolve, canView, canWork, isClinicalLevel, isLowering } from './permissions';
+import { canAddNote, canChangeLevel, canClaim, canEscalate, canResolve, canView, canWork, isClinicalLevel, isLowering } from './permissions';
 import { ageInYears } from './submit';
 
 type Recorder = (event: NewEvent) => void;
@@ -165,7 +165,7 @@ export function addNote(ctx: Ctx, user: SessionUser, reportId: string, text: str
 	return transact(ctx, (tx, record) => {
 		const found = load(tx, user, reportId);
 		if (!found.ok) return found;
-		if (!canWork(user, found.value)) return forbidden(CLINICAL_ONLY);
+		if (!canAddNote(user)) return forbidden('Your account cannot add notes.');
 		const report = open(found.value);
 		if (!report.ok) return report;
 		record({ reportId, type: 'note_added', at: ctx.now, actor: actorOf(user), data: { text } });
@@ -215,7 +215,7 @@ export function escalate(ctx: Ctx, user: SessionUser, reportId: string, reason: 
 	return transact(ctx, (tx, record) => {
 		const found = load(tx, user, reportId);
 		if (!found.ok) return found;
-		if (!canEscalate(user, found.value)) return forbidden('Your account cannot escalate reports.');
+		if (!canEscalate(user)) return forbidden('Your account cannot escalate reports.');
 		const report = open(found.value);
 		if (!report.ok) return report;
 		if (report.value.queue === 'clinician' && isClinicalLevel(report.value.level)) {

@@ -26,12 +26,18 @@ export function canView(viewer: Viewer, report: ReportFacts): boolean {
 	switch (viewer.role) {
 		case 'patient':
 			return report.patientId === viewer.id;
+		// Any staff member may open a report by id (a patient calling in asks about it); the
+		// queues decide what each role works on, and the rules below what they may do.
 		case 'clinician':
 		case 'admin':
-			return true;
 		case 'support':
-			return report.queue === 'support' || report.handlerId === viewer.id;
+			return true;
 	}
+}
+
+/** Notes only add information (and are re-triaged), so any working staff member may add one. */
+export function canAddNote(viewer: Viewer): boolean {
+	return viewer.role === 'clinician' || viewer.role === 'support';
 }
 
 /** Staff who may work the report at all (notes, calls, escalation). */
@@ -40,7 +46,7 @@ export function canWork(viewer: Viewer, report: ReportFacts): boolean {
 		case 'clinician':
 			return true;
 		case 'support':
-			return canView(viewer, report) && !isClinicalLevel(report.level);
+			return !isClinicalLevel(report.level);
 		case 'patient':
 		case 'admin':
 			return false;
@@ -55,8 +61,8 @@ export function canResolve(viewer: Viewer, report: ReportFacts): boolean {
 	return canWork(viewer, report);
 }
 
-export function canEscalate(viewer: Viewer, report: ReportFacts): boolean {
-	return (viewer.role === 'support' && canView(viewer, report)) || viewer.role === 'clinician';
+export function canEscalate(viewer: Viewer): boolean {
+	return viewer.role === 'support' || viewer.role === 'clinician';
 }
 
 /** Only clinicians change a level; support staff escalate instead. */
