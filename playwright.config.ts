@@ -43,6 +43,8 @@ export default defineConfig({
 			ORIGIN: `http://127.0.0.1:${port}`,
 			DATABASE_PATH: databasePath,
 			CLEARLINE_SEED_DEMO: '1',
+			// Tests sign up many patients from one address; auth.test.ts checks the limits themselves.
+			CLEARLINE_RATE_LIMITS: '0',
 			LOG_LEVEL: 'warn'
 		}
 	}

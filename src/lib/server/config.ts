@@ -19,7 +19,11 @@ export const config = {
 	seedDemo: flag(process.env.CLEARLINE_SEED_DEMO, !production),
 	/** Cookies get `Secure` whenever the site is served over HTTPS (always in production). */
 	secureCookies: flag(process.env.SECURE_COOKIES, production),
+	/** Login and sign-up rate limits; only load tests switch them off. */
+	rateLimits: flag(process.env.CLEARLINE_RATE_LIMITS, true),
 	/** How often the escalation ladder is checked. */
 	deadlineCheckMs: Math.max(250, Number(process.env.DEADLINE_CHECK_MS ?? 5000) || 5000),
+	/** Contact for push services about our alerts (VAPID `sub`): a mailto: or https: URL. */
+	vapidSubject: process.env.VAPID_SUBJECT || 'mailto:alerts@clearline.invalid',
 	logLevel: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info')
 } as const;

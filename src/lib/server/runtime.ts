@@ -5,10 +5,12 @@
 import { config } from './config';
 import { openDatabase, type Db } from './db';
 import { LiveBus } from './queues/live';
+import { authLimits, type AuthLimits } from './auth/rate-limit';
 import type { Ctx } from './reports/context';
 
 let opened: Db | undefined;
 const liveBus = new LiveBus();
+const limits = config.rateLimits ? authLimits() : null;
 
 export function db(): Db {
 	opened ??= openDatabase(config.databasePath, config.migrationsFolder).db;
@@ -17,6 +19,11 @@ export function db(): Db {
 
 export function bus(): LiveBus {
 	return liveBus;
+}
+
+/** Login and sign-up rate limits, or null where they are switched off (load tests). */
+export function rateLimits(): AuthLimits | null {
+	return limits;
 }
 
 export function now(): number {

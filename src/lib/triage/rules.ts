@@ -882,7 +882,7 @@ rule('default.routine_unclassified', 'routine', {
 });
 
 export const ruleSet: RuleSet = {
-	version: '2025.11.1',
+	version: '2026.11.0',
 	rules,
 	lexicon
 };

@@ -1,10 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { homeFor } from '$lib/server/auth/guard';
-import { createSession } from '$lib/server/auth/session';
-import { authenticate } from '$lib/server/auth/user';
+import { logIn } from '$lib/server/auth/login';
 import { failWith, formValues, validate } from '$lib/server/http/form';
-import { db, now } from '$lib/server/runtime';
+import { db, now, rateLimits } from '$lib/server/runtime';
 import { loginSchema } from '$lib/schemas';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,14 +17,14 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, getClientAddress }) => {
 		const { all, echo } = formValues(await request.formData());
 		const input = validate(loginSchema, all);
 		if (!input.ok) return fail(400, { errors: input.errors, values: echo });
-		const account = await authenticate(db(), input.value.email, input.value.password);
-		if (!account.ok) return failWith(account.problem, echo);
-		const { token, session } = createSession(db(), account.value.id, account.value.role, now());
+		const signedIn = await logIn(db(), rateLimits(), input.value.email, input.value.password, getClientAddress(), now());
+		if (!signedIn.ok) return failWith(signedIn.problem, echo);
+		const { account, token, session } = signedIn.value;
 		setSessionCookie(cookies, token, session.expiresAt);
-		redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(account.value.role));
+		redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(account.role));
 	}
 };

@@ -1,9 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '$lib/server/auth/cookie';
-import { createSession } from '$lib/server/auth/session';
-import { createPatient } from '$lib/server/auth/user';
+import { signUp } from '$lib/server/auth/login';
 import { failWith, formValues, validate } from '$lib/server/http/form';
-import { db, now } from '$lib/server/runtime';
+import { db, now, rateLimits } from '$lib/server/runtime';
 import { signupSchema } from '$lib/schemas';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,14 +11,13 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies }) => {
+	default: async ({ request, cookies, getClientAddress }) => {
 		const { all, echo } = formValues(await request.formData());
 		const input = validate(signupSchema, { ...all, sex: all.sex || null });
 		if (!input.ok) return fail(400, { errors: input.errors, values: echo });
-		const created = await createPatient(db(), input.value, now());
+		const created = await signUp(db(), rateLimits(), input.value, getClientAddress(), now());
 		if (!created.ok) return failWith(created.problem, echo);
-		const { token, session } = createSession(db(), created.value.id, 'patient', now());
-		setSessionCookie(cookies, token, session.expiresAt);
+		setSessionCookie(cookies, created.value.token, created.value.session.expiresAt);
 		redirect(303, '/report');
 	}
 };

@@ -26,8 +26,11 @@ export class SseClient {
 	async #read(body: ReadableStream<Uint8Array>) {
 		const decoder = new TextDecoder();
 		let buffer = '';
+		const reader = body.getReader();
 		try {
-			for await (const chunk of body) {
+			for (;;) {
+				const { done, value: chunk } = await reader.read();
+				if (done) break;
 				buffer += decoder.decode(chunk, { stream: true });
 				let end: number;
 				while ((end = buffer.indexOf('\n\n')) >= 0) {

@@ -3,7 +3,7 @@ import { ApiClient, randomEmail, startServer, type TestServer } from '$lib/serve
 
 let server: TestServer;
 beforeAll(async () => {
-	server = await startServer();
+	server = await startServer({ CLEARLINE_RATE_LIMITS: '1' });
 });
 afterAll(() => server?.stop());
 
@@ -78,5 +78,19 @@ describe('auth API', () => {
 		const api = new ApiClient(server.url);
 		const login = await api.login('nurse@demo.test', 'demo-password-1');
 		expect(login.user.role).toBe('clinician');
+	});
+
+	it('slows password guessing on one account with 429 and a clear message', async () => {
+		const api = new ApiClient(server.url);
+		const body = signupBody();
+		await api.request('POST', '/auth/signup', body);
+		let last = 0;
+		for (let i = 0; i < 11; i += 1) {
+			last = (await api.request('POST', '/auth/login', { email: body.email, password: `wrong-guess-${i}` })).status;
+		}
+		expect(last).toBe(429);
+		const locked = await api.request('POST', '/auth/login', { email: body.email, password: body.password });
+		expect(locked.status).toBe(429);
+		expect(locked.json.error).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/try again/i) });
 	});
 });
