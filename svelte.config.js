@@ -9,6 +9,7 @@ const config = {
 		// Form actions keep SvelteKit's origin check; JSON endpoints require
 		// application/json, which browsers cannot send cross-site without CORS.
 		csrf: { trustedOrigins: [] },
+		// src/service-worker.ts is still built (Workbox, bundled by SvelteKit); src/routes/+layout.svelte registers it.
 		serviceWorker: { register: false },
 		csp: {
 			mode: 'auto',
@@ -18,6 +19,8 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'frame-ancestors': ['none'],

@@ -6,8 +6,9 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { config } from '$lib/server/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureClinic, seedDemo } from '$lib/server/db/seed';
 import { log } from '$lib/server/log';
+import { startPushAlerts } from '$lib/server/notify/alerts';
 import { startDeadlineMonitor } from '$lib/server/queues/deadlines';
-import { ctx, db, now } from '$lib/server/runtime';
+import { bus, ctx, db, now } from '$lib/server/runtime';
 
 export const init: ServerInit = async () => {
 	// Prerendering runs the server during the build: no database, no timers.
@@ -29,6 +30,8 @@ export const init: ServerInit = async () => {
 		ensureClinic(database, now(), process.env.CLINIC_NAME ?? 'Clearline Clinic', process.env.CLINIC_PHONE ?? '911');
 		log.info({ port: process.env.PORT ?? '3000' }, 'clearline started');
 	}
+	// Before the deadline monitor: its first check can publish escalations that fell due while the server was down.
+	startPushAlerts(database, bus(), log);
 	startDeadlineMonitor(ctx, config.deadlineCheckMs, (error) => log.error({ err: error }, 'deadline check failed'));
 };
 

@@ -15,7 +15,6 @@
  */
 import type { Lexicon } from './types';
 
-const ARM = 'arm|arms|hand|hands|leg|legs|foot|feet|finger*|face|shoulder';
 const FAMILY = 'mom|mum|mother|dad|father|husband|wife|son|daughter|he|she|grandma|grandpa|grandmother|grandfather|child|kid|baby|partner';
 
 export const lexicon: Lexicon = {

@@ -42,8 +42,6 @@ const emergency = (id: string, spec: RuleSpec): void => rule(id, 'emergency', sp
 const urgent = (id: string, spec: RuleSpec): void => rule(id, 'urgent', spec);
 const routine = (id: string, spec: RuleSpec): void => rule(id, 'routine', spec);
 
-const POLICY = 'Clearline labelling policy (shared/triage/README.md)';
-
 /* ---------- emergency checklist ---------- */
 
 emergency('screen.suicidal_thoughts', {

@@ -101,7 +101,7 @@ export class ApiClient {
 			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
 		});
 		const text = await response.text();
-		let json: any = null;
+		let json: any;
 		try {
 			json = text ? JSON.parse(text) : null;
 		} catch {

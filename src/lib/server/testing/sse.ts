@@ -51,9 +51,11 @@ export class SseClient {
 			if (line.startsWith(':')) continue;
 			const [field, ...rest] = line.split(':');
 			const value = rest.join(':').trimStart();
-			if (field === 'id') (message.id = value), (hasField = true);
-			else if (field === 'event') (message.event = value), (hasField = true);
-			else if (field === 'data') (message.data = JSON.parse(value)), (hasField = true);
+			if (field === 'id') message.id = value;
+			else if (field === 'event') message.event = value;
+			else if (field === 'data') message.data = JSON.parse(value);
+			else continue;
+			hasField = true;
 		}
 		if (!hasField) return;
 		if (message.id) this.lastId = message.id;

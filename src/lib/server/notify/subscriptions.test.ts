@@ -1,0 +1,128 @@
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createStaff } from '../auth/user';
+import { pushSubscriptions } from '../db/schema';
+import { ensureClinic } from '../db/seed';
+import { testDb } from '../testing/db';
+import {
+	deleteOwnSubscription,
+	forgetSubscription,
+	pushSubscriptionSchema,
+	saveSubscription,
+	subscriptionsOf
+} from './subscriptions';
+
+const T0 = Date.UTC(2026, 2, 2, 15);
+const p256dh = () => crypto.createECDH('prime256v1').generateKeys().toString('base64url');
+const auth = () => crypto.randomBytes(16).toString('base64url');
+const valid = (endpoint = 'https://fcm.googleapis.com/fcm/send/abc:def') => ({
+	endpoint,
+	keys: { p256dh: p256dh(), auth: auth() }
+});
+
+describe('push subscription schema', () => {
+	it('accepts what browsers send', () => {
+		for (const endpoint of [
+			'https://fcm.googleapis.com/fcm/send/dXJ1:APA91b',
+			'https://updates.push.services.mozilla.com/wpush/v2/gAAAAA',
+			'https://web.push.apple.com/QGxv5tVU',
+			'https://wns2-by3p.notify.windows.com/w/?token=BQYAAAB'
+		]) {
+			expect(pushSubscriptionSchema.safeParse(valid(endpoint)).success, endpoint).toBe(true);
+		}
+	});
+
+	it.each([
+		['http://push.example.com/x', 'plain http'],
+		['https://127.0.0.1/x', 'an IP literal'],
+		['https://[::1]/x', 'an IPv6 literal'],
+		['https://localhost/x', 'localhost'],
+		['https://intranet/x', 'a single-label host'],
+		['https://user:pw@push.example.com/x', 'credentials'],
+		['javascript:alert(1)', 'a script URL'],
+		[`https://push.example.com/${'a'.repeat(2048)}`, 'over 2048 characters'],
+		['', 'empty']
+	])('refuses the endpoint %s (%s)', (endpoint) => {
+		const result = pushSubscriptionSchema.safeParse(valid(endpoint));
+		expect(result.success).toBe(false);
+		expect(result.error?.issues[0]?.path[0]).toBe('endpoint');
+	});
+
+	it('accepts an endpoint of exactly 2048 characters', () => {
+		const base = 'https://push.example.com/';
+		expect(pushSubscriptionSchema.safeParse(valid(base + 'a'.repeat(2048 - base.length))).success).toBe(true);
+	});
+
+	it.each([
+		[{ p256dh: 'not base64!', auth: auth() }],
+		[{ p256dh: crypto.randomBytes(65).toString('base64url').replace(/^./, 'A'), auth: auth() }], // not starting 0x04
+		[{ p256dh: crypto.randomBytes(33).toString('base64url'), auth: auth() }],
+		[{ p256dh: p256dh(), auth: crypto.randomBytes(8).toString('base64url') }],
+		[{ p256dh: p256dh() }],
+		[undefined]
+	])('refuses bad keys %#', (keys) => {
+		const result = pushSubscriptionSchema.safeParse({ endpoint: 'https://push.example.com/x', keys });
+		expect(result.success).toBe(false);
+		expect(result.error?.issues[0]?.path[0]).toBe('keys');
+	});
+});
+
+async function twoNurses() {
+	const { db } = testDb();
+	ensureClinic(db, T0, 'Test clinic', '555-0100');
+	const make = async () => {
+		const r = await createStaff(
+			db,
+			{
+				email: `${crypto.randomUUID()}@example.test`,
+				password: 'long-enough-password',
+				name: 'Nurse',
+				kind: 'nurse',
+				channel: 'office'
+			},
+			T0
+		);
+		if (!r.ok) throw new Error(r.problem.message);
+		return r.value.id;
+	};
+	return { db, a: await make(), b: await make() };
+}
+
+describe('push subscription store', () => {
+	it('upserts by endpoint to whoever registers it now', async () => {
+		const { db, a, b } = await twoNurses();
+		const sub = valid();
+		saveSubscription(db, a, sub, T0);
+		saveSubscription(db, a, sub, T0 + 1);
+		expect(subscriptionsOf(db, [a])).toHaveLength(1);
+		const rekeyed = { ...sub, keys: { p256dh: p256dh(), auth: auth() } };
+		saveSubscription(db, b, rekeyed, T0 + 2);
+		expect(subscriptionsOf(db, [a])).toEqual([]);
+		expect(subscriptionsOf(db, [b])).toEqual([{ endpoint: sub.endpoint, userId: b, keys: rekeyed.keys }]);
+	});
+
+	it('deletes only the caller’s own subscription', async () => {
+		const { db, a, b } = await twoNurses();
+		const mine = valid('https://push.example.com/mine');
+		const theirs = valid('https://push.example.com/theirs');
+		saveSubscription(db, a, mine, T0);
+		saveSubscription(db, b, theirs, T0);
+		deleteOwnSubscription(db, a, theirs.endpoint);
+		expect(db.select().from(pushSubscriptions).all()).toHaveLength(2);
+		deleteOwnSubscription(db, a, mine.endpoint);
+		expect(
+			db
+				.select()
+				.from(pushSubscriptions)
+				.all()
+				.map((s) => s.endpoint)
+		).toEqual([theirs.endpoint]);
+		forgetSubscription(db, theirs.endpoint);
+		expect(db.select().from(pushSubscriptions).all()).toEqual([]);
+	});
+
+	it('lists nothing for nobody', async () => {
+		const { db } = await twoNurses();
+		expect(subscriptionsOf(db, [])).toEqual([]);
+	});
+});

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '$lib/server/testing/server';
+
+let server: TestServer;
+beforeAll(async () => {
+	server = await startServer();
+});
+afterAll(() => server?.stop());
+
+describe('PWA shell', () => {
+	it('serves the service worker from the root, with the offline page in its precache', async () => {
+		const response = await fetch(`${server.url}/service-worker.js`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toMatch(/javascript/);
+		const code = await response.text();
+		expect(code).toContain('/emergency');
+		expect(code).toContain('notificationclick');
+		expect(code).not.toMatch(/\bprocess\.env\b/);
+	});
+
+	it('serves the prerendered emergency page and the manifest it links', async () => {
+		const page = await fetch(`${server.url}/emergency`);
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toMatch(/Call 911/);
+		expect(html).toMatch(/<link rel="manifest" href="[./]*manifest\.webmanifest"/);
+
+		const manifest = await fetch(`${server.url}/manifest.webmanifest`);
+		expect(manifest.status).toBe(200);
+		const body = (await manifest.json()) as {
+			name: string;
+			start_url: string;
+			display: string;
+			theme_color: string;
+			icons: { src: string; sizes: string }[];
+		};
+		expect(body).toMatchObject({ name: 'Clearline', start_url: '/', display: 'standalone', theme_color: '#0b5cad' });
+		for (const size of ['192x192', '512x512']) {
+			const icon = body.icons.find((i) => i.sizes === size);
+			expect(icon, size).toBeTruthy();
+			const png = Buffer.from(await (await fetch(`${server.url}${icon!.src}`)).arrayBuffer());
+			expect(png.subarray(1, 4).toString()).toBe('PNG');
+			expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(size);
+		}
+	});
+
+	it('allows the service worker and manifest under the CSP', async () => {
+		const csp = (await fetch(`${server.url}/login`)).headers.get('content-security-policy') ?? '';
+		expect(csp).toContain("worker-src 'self'");
+		expect(csp).toContain("manifest-src 'self'");
+	});
+});
