@@ -20,7 +20,11 @@ try {
 		const id = crypto.randomUUID();
 		const started = performance.now();
 		const arrived = events.next((m) => m.data?.reportId === id && m.data?.type === 'triaged');
-		const res = await patient.request('POST', '/reports', { id, emergencyScreen: [], description: 'stomach pain and blood in stool' });
+		const res = await patient.request('POST', '/reports', {
+			id,
+			emergencyScreen: [],
+			description: 'stomach pain and blood in stool'
+		});
 		if (res.status !== 201) throw new Error(`submit failed: ${res.status}`);
 		await arrived;
 		samples.push(performance.now() - started);
@@ -29,7 +33,9 @@ try {
 	samples.sort((a, b) => a - b);
 	const q = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!;
 	console.log(`submission → clinician SSE event, ${N} urgent reports on loopback`);
-	console.log(`median ${q(0.5).toFixed(1)} ms   p90 ${q(0.9).toFixed(1)} ms   p99 ${q(0.99).toFixed(1)} ms   max ${samples.at(-1)!.toFixed(1)} ms`);
+	console.log(
+		`median ${q(0.5).toFixed(1)} ms   p90 ${q(0.9).toFixed(1)} ms   p99 ${q(0.99).toFixed(1)} ms   max ${samples.at(-1)!.toFixed(1)} ms`
+	);
 	console.log(`p99 target < 100 ms: ${q(0.99) < 100 ? 'met' : 'NOT met'}`);
 } finally {
 	await server.stop();

@@ -42,10 +42,14 @@ function bench(label: string, inputs: TriageInput[], runs: number): void {
 	const samples: number[] = [];
 	for (let i = 0; i < runs; i++) samples.push(timeOne(inputs[i % inputs.length]!));
 	const s = stats(samples);
-	console.log(`${label.padEnd(34)} ${String(runs).padStart(6)} ${s.median.toFixed(4).padStart(10)} ${s.p99.toFixed(4).padStart(10)} ${s.mean.toFixed(4).padStart(10)}`);
+	console.log(
+		`${label.padEnd(34)} ${String(runs).padStart(6)} ${s.median.toFixed(4).padStart(10)} ${s.p99.toFixed(4).padStart(10)} ${s.mean.toFixed(4).padStart(10)}`
+	);
 }
 
-console.log(`${'input'.padEnd(34)} ${'runs'.padStart(6)} ${'median ms'.padStart(10)} ${'p99 ms'.padStart(10)} ${'mean ms'.padStart(10)}`);
+console.log(
+	`${'input'.padEnd(34)} ${'runs'.padStart(6)} ${'median ms'.padStart(10)} ${'p99 ms'.padStart(10)} ${'mean ms'.padStart(10)}`
+);
 const sizes = [500, 5000];
 for (const size of sizes) {
 	const inputs = vignettes.map((v, i) => input(report(size, i), v));
@@ -61,7 +65,9 @@ const adversarial: Record<string, (n: number) => string> = {
 	'negations and gaps': (n) => 'no no no not never pain '.repeat(Math.ceil(n / 24)).slice(0, n)
 };
 console.log('\nadversarial input (linear scaling: 25/50/100 KB should be ~1:2:4)');
-console.log(`${'input'.padEnd(28)} ${'25 KB ms'.padStart(10)} ${'50 KB ms'.padStart(10)} ${'100 KB ms'.padStart(10)} ${'100/25'.padStart(8)}`);
+console.log(
+	`${'input'.padEnd(28)} ${'25 KB ms'.padStart(10)} ${'50 KB ms'.padStart(10)} ${'100 KB ms'.padStart(10)} ${'100/25'.padStart(8)}`
+);
 for (const [name, make] of Object.entries(adversarial)) {
 	const times = [25, 50, 100].map((k) => {
 		const inp = input(make(k * KB));
@@ -69,5 +75,7 @@ for (const [name, make] of Object.entries(adversarial)) {
 		return stats(Array.from({ length: 15 }, () => timeOne(inp))).median;
 	});
 	const [a, b, c] = times as [number, number, number];
-	console.log(`${name.padEnd(28)} ${a.toFixed(2).padStart(10)} ${b.toFixed(2).padStart(10)} ${c.toFixed(2).padStart(10)} ${(c / a).toFixed(1).padStart(8)}`);
+	console.log(
+		`${name.padEnd(28)} ${a.toFixed(2).padStart(10)} ${b.toFixed(2).padStart(10)} ${c.toFixed(2).padStart(10)} ${(c / a).toFixed(1).padStart(8)}`
+	);
 }

@@ -36,7 +36,9 @@ readFileSync(file, 'utf8')
 
 const pct = (k: number, n: number): string => (n === 0 ? '-' : `${((100 * k) / n).toFixed(1)}%`);
 const pad = (s: string | number, w: number): string => String(s).padStart(w);
-console.log(`${file}: ${cases.length} cases, rule set ${triage({ text: '', emergencyScreen: [], ageYears: null, sex: null, pregnant: null, severity: null, durationHours: null }).ruleSetVersion}`);
+console.log(
+	`${file}: ${cases.length} cases, rule set ${triage({ text: '', emergencyScreen: [], ageYears: null, sex: null, pregnant: null, severity: null, durationHours: null }).ruleSetVersion}`
+);
 console.log('expected    n  correct          under            over');
 for (const row of summarise(cases)) {
 	console.log(
@@ -49,7 +51,8 @@ console.log(`${'all'.padEnd(9)} ${pad(total, 3)}  ${pad(correct, 3)} ${pad(pct(c
 const low = lowAcuityOverTriage(cases);
 console.log(`over-triage on routine+admin: ${low.over}/${low.n} = ${pct(low.over, low.n)} (target ≤ 15%)`);
 
-const show = (c: ScoredCase): string => `  ${c.vignette.id}  expected ${c.vignette.expected}${c.vignette.acceptable.length ? ` (or ${c.vignette.acceptable.join('/')})` : ''}, got ${c.level}  [${c.reasons.join(', ')}]`;
+const show = (c: ScoredCase): string =>
+	`  ${c.vignette.id}  expected ${c.vignette.expected}${c.vignette.acceptable.length ? ` (or ${c.vignette.acceptable.join('/')})` : ''}, got ${c.level}  [${c.reasons.join(', ')}]`;
 const under = cases.filter((c) => c.outcome === 'under');
 const over = cases.filter((c) => c.outcome === 'over');
 console.log(`\nunder-triaged (${under.length}):`);

@@ -17,7 +17,12 @@ async function main(): Promise<void> {
 		try {
 			const { id, input } = parseVignetteLine(line);
 			const decision = triage(input);
-			out = JSON.stringify({ id, level: decision.level, reasons: decision.reasons.map((r) => r.id), ruleSetVersion: decision.ruleSetVersion });
+			out = JSON.stringify({
+				id,
+				level: decision.level,
+				reasons: decision.reasons.map((r) => r.id),
+				ruleSetVersion: decision.ruleSetVersion
+			});
 		} catch (err) {
 			failed = true;
 			const id = err instanceof VignetteError && err.id !== null ? err.id : lineId(line);

@@ -22,7 +22,8 @@ const { values } = parseArgs({
 });
 
 const generated = !process.env.CLEARLINE_PASSWORD;
-const password = process.env.CLEARLINE_PASSWORD ?? Buffer.from(crypto.getRandomValues(new Uint8Array(15))).toString('base64url');
+const password =
+	process.env.CLEARLINE_PASSWORD ?? Buffer.from(crypto.getRandomValues(new Uint8Array(15))).toString('base64url');
 const parsed = staffAccountSchema.safeParse({
 	email: values.email,
 	password,
@@ -33,8 +34,11 @@ const parsed = staffAccountSchema.safeParse({
 	team: values.team
 });
 if (!parsed.success) {
-	for (const [field, message] of Object.entries(fieldErrors(parsed.error))) console.error(`--${field === 'kind' ? 'role' : field}: ${message}`);
-	console.error('Usage: npm run user:create -- --email E --name N --role nurse|doctor|support|admin --channel office|call_center|telehealth');
+	for (const [field, message] of Object.entries(fieldErrors(parsed.error)))
+		console.error(`--${field === 'kind' ? 'role' : field}: ${message}`);
+	console.error(
+		'Usage: npm run user:create -- --email E --name N --role nurse|doctor|support|admin --channel office|call_center|telehealth'
+	);
 	process.exit(2);
 }
 

@@ -79,7 +79,12 @@ const requestLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = await resolve(event);
 	log.info(
-		{ method: event.request.method, route: event.route.id, status: response.status, ms: Math.round(performance.now() - started) },
+		{
+			method: event.request.method,
+			route: event.route.id,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		},
 		'request'
 	);
 	return response;
@@ -90,6 +95,13 @@ export const handle = sequence(requestLog, securityHeaders, authenticate);
 export const handleError: HandleServerError = ({ error, status, event }) => {
 	if (status === 404) return { message: 'Not found' };
 	const errorId = crypto.randomUUID();
-	log.error({ errorId, route: event.route.id, err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }, 'unexpected error');
+	log.error(
+		{
+			errorId,
+			route: event.route.id,
+			err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error)
+		},
+		'unexpected error'
+	);
 	return { message: 'Something went wrong on our side. Your information is safe; please try again.', errorId };
 };

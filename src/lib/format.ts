@@ -11,3 +11,21 @@ const formatter = new Intl.DateTimeFormat('en-US', {
 export function formatTime(iso: string): string {
 	return formatter.format(new Date(iso));
 }
+
+const MINUTE = 60_000;
+
+/** A span of time in the largest units that matter at a glance: "8 min", "2 h 5 min", "3 days". */
+export function formatSpan(ms: number): string {
+	const minutes = Math.floor(Math.abs(ms) / MINUTE);
+	if (minutes < 60) return `${minutes} min`;
+	const hours = Math.floor(minutes / 60);
+	if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+	const days = Math.floor(hours / 24);
+	return days === 1 ? '1 day' : `${days} days`;
+}
+
+/** "just now", "12 min ago", "2 h 5 min ago". */
+export function timeAgo(iso: string, now: number): string {
+	const ms = now - new Date(iso).getTime();
+	return ms < MINUTE ? 'just now' : `${formatSpan(ms)} ago`;
+}

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors, reportSchema, signupSchema } from './schemas';
 
-const validSignup = { email: 'Pat@Example.test ', password: 'twelve-chars', name: 'Pat', phone: '(555) 123-4567', dateOfBirth: '1950-02-28' };
+const validSignup = {
+	email: 'Pat@Example.test ',
+	password: 'twelve-chars',
+	name: 'Pat',
+	phone: '(555) 123-4567',
+	dateOfBirth: '1950-02-28'
+};
 
 function errorsOf(schema: typeof signupSchema | typeof reportSchema, input: unknown) {
 	const result = schema.safeParse(input);
@@ -48,7 +54,9 @@ describe('reportSchema', () => {
 	});
 
 	it('de-duplicates emergency ids and refuses unknown ones', () => {
-		expect(reportSchema.parse({ ...base, emergencyScreen: ['seizure', 'seizure'] }).emergencyScreen).toEqual(['seizure']);
+		expect(reportSchema.parse({ ...base, emergencyScreen: ['seizure', 'seizure'] }).emergencyScreen).toEqual([
+			'seizure'
+		]);
 		expect(errorsOf(reportSchema, { ...base, emergencyScreen: ['sore_toe'] })).toHaveProperty('emergencyScreen');
 	});
 

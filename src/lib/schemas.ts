@@ -30,9 +30,13 @@ const dateOfBirth = z
 	.string({ error: 'Enter your date of birth.' })
 	.trim()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter your date of birth as YYYY-MM-DD.')
-	.refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-		error: 'That date does not exist.'
-	})
+	.refine(
+		(v) =>
+			!Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+		{
+			error: 'That date does not exist.'
+		}
+	)
 	.refine((v) => {
 		const age = ageOn(v, new Date());
 		return age >= 0 && age <= 130;
@@ -44,7 +48,11 @@ export const signupSchema = z.object({
 		.string({ error: 'Choose a password.' })
 		.min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
 		.max(256, 'Use at most 256 characters.'),
-	name: z.string({ error: 'Enter your name.' }).trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
+	name: z
+		.string({ error: 'Enter your name.' })
+		.trim()
+		.min(1, 'Enter your name.')
+		.max(100, 'Use at most 100 characters.'),
 	phone,
 	dateOfBirth,
 	sex: z.enum(SEXES, { error: 'Choose female, male or other.' }).nullish()
@@ -82,9 +90,7 @@ export const reportSchema = z
 			.nullish(),
 		pregnant: z.boolean({ error: 'pregnant must be true, false or null.' }).nullish(),
 		callbackPhone: phone.optional(),
-		contactPreference: z
-			.enum(CONTACT_PREFERENCES, { error: 'Choose call, text or either.' })
-			.default('call')
+		contactPreference: z.enum(CONTACT_PREFERENCES, { error: 'Choose call, text or either.' }).default('call')
 	})
 	.refine((r) => r.emergencyScreen.length > 0 || r.description.length >= 3, {
 		path: ['description'],
@@ -115,7 +121,11 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 
 /** Staff actions on a report (DESIGN.md payloads). */
 export const noteSchema = z.object({
-	text: z.string({ error: 'Write the note.' }).trim().min(1, 'Write the note.').max(DESCRIPTION_MAX, `Keep it under ${DESCRIPTION_MAX} characters.`)
+	text: z
+		.string({ error: 'Write the note.' })
+		.trim()
+		.min(1, 'Write the note.')
+		.max(DESCRIPTION_MAX, `Keep it under ${DESCRIPTION_MAX} characters.`)
 });
 
 export const contactAttemptSchema = z.object({

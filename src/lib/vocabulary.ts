@@ -36,8 +36,38 @@ export function callbackWindowLabel(window: CallbackWindow): string {
 export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'voicemail', 'wrong_number'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 
+export function contactOutcomeLabel(outcome: ContactOutcome): string {
+	switch (outcome) {
+		case 'reached':
+			return 'Reached the patient';
+		case 'no_answer':
+			return 'No answer';
+		case 'voicemail':
+			return 'Left a voicemail';
+		case 'wrong_number':
+			return 'Wrong number';
+	}
+}
+
 export const DISPOSITIONS = ['advice', 'appointment', 'telehealth', 'urgent_care', 'ed', 'no_action'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
+
+export function dispositionLabel(disposition: Disposition): string {
+	switch (disposition) {
+		case 'advice':
+			return 'Advice given';
+		case 'appointment':
+			return 'Appointment booked';
+		case 'telehealth':
+			return 'Telehealth visit';
+		case 'urgent_care':
+			return 'Sent to urgent care';
+		case 'ed':
+			return 'Sent to the emergency department';
+		case 'no_action':
+			return 'No action needed';
+	}
+}
 
 export function channelLabel(channel: Channel): string {
 	switch (channel) {

@@ -38,7 +38,9 @@ describe('decision contract', () => {
 		const d = triage(report('Stomach pain since Tuesday and blood in my stool'));
 		const rule = d.reasons.find((r) => r.id === 'gi.bleed_with_pain');
 		expect(rule?.evidence).toEqual(['blood in my stool', 'Stomach', 'pain']);
-		expect(rule?.clinicianText).toBe("'blood in my stool' + 'Stomach' + 'pain' → rectal bleeding with abdominal pain → possible GI bleed");
+		expect(rule?.clinicianText).toBe(
+			"'blood in my stool' + 'Stomach' + 'pain' → rectal bleeding with abdominal pain → possible GI bleed"
+		);
 	});
 
 	it('never returns empty reasons, for empty, nonsense and admin text', () => {
@@ -70,7 +72,14 @@ describe('decision contract', () => {
 			version: 'candidate-1',
 			lexicon: defaultRuleSet.lexicon,
 			rules: [
-				{ id: 'test.everything_urgent', level: 'urgent', when: { all: [] }, clinician: 'test', reason: 'test', patientText: 'test' }
+				{
+					id: 'test.everything_urgent',
+					level: 'urgent',
+					when: { all: [] },
+					clinician: 'test',
+					reason: 'test',
+					patientText: 'test'
+				}
 			]
 		};
 		const d = triage(report('need a refill'), candidate);
@@ -129,7 +138,15 @@ describe('vignette parsing', () => {
 		);
 		expect(v).toEqual({
 			id: 'a',
-			input: { text: 'hi', ageYears: 0.12, sex: 'male', pregnant: null, severity: 3, durationHours: 2, emergencyScreen: ['seizure'] }
+			input: {
+				text: 'hi',
+				ageYears: 0.12,
+				sex: 'male',
+				pregnant: null,
+				severity: 3,
+				durationHours: 2,
+				emergencyScreen: ['seizure']
+			}
 		});
 	});
 
@@ -148,7 +165,9 @@ describe('vignette parsing', () => {
 	});
 
 	it('parses labels only through parseLabelledVignette', () => {
-		const v = parseLabelledVignette('{"id":"a","text":"x","expected":"routine","acceptable":["urgent"],"category":"c"}');
+		const v = parseLabelledVignette(
+			'{"id":"a","text":"x","expected":"routine","acceptable":["urgent"],"category":"c"}'
+		);
 		expect(v.expected).toBe('routine');
 		expect(v.acceptable).toEqual(['urgent']);
 		expect(() => parseLabelledVignette('{"id":"a","text":"x","expected":"soon"}')).toThrow(/expected/);

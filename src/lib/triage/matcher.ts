@@ -66,20 +66,120 @@ export interface CompiledLexicon {
 }
 
 /** Words that negate a following mention ("no chest pain", "denies fever"). */
-const NEGATION_CUES = new Set(['no', 'not', 'never', 'without', 'denies', 'denied', 'deny', 'denying', 'none', 'nor', 'neither', 'negative']);
+const NEGATION_CUES = new Set([
+	'no',
+	'not',
+	'never',
+	'without',
+	'denies',
+	'denied',
+	'deny',
+	'denying',
+	'none',
+	'nor',
+	'neither',
+	'negative'
+]);
 /** A cue immediately followed by one of these is not a negation: "can't stop bleeding", "can't feel my arm". */
 const PSEUDO_NEGATION = new Set([
-	'stop', 'stopping', 'stopped', 'stops', 'only', 'sure', 'certain', 'idea', 'matter', 'doubt', 'way', 'able',
-	'help', 'helping', 'helped', 'better', 'relief', 'improvement', 'improving', 'improved', 'go', 'going', 'feel',
-	'move', 'lift', 'grip', 'hold', 'use', 'walk', 'stand', 'see', 'talk', 'speak', 'pee', 'breathe', 'breath',
-	'swallow', 'wake', 'get', 'getting', 'keep', 'keeping', 'catch', 'bear', 'put', 'remember', 'focus', 'think',
-	'control', 'sleep', 'eat', 'drink', 'respond', 'responding', 'wet', 'urinate', 'make', 'making', 'recognize',
-	'know', 'finish', 'say', 'open', 'close', 'raise', 'bend', 'straighten', 'sit', 'lie', 'function', 'cope'
+	'stop',
+	'stopping',
+	'stopped',
+	'stops',
+	'only',
+	'sure',
+	'certain',
+	'idea',
+	'matter',
+	'doubt',
+	'way',
+	'able',
+	'help',
+	'helping',
+	'helped',
+	'better',
+	'relief',
+	'improvement',
+	'improving',
+	'improved',
+	'go',
+	'going',
+	'feel',
+	'move',
+	'lift',
+	'grip',
+	'hold',
+	'use',
+	'walk',
+	'stand',
+	'see',
+	'talk',
+	'speak',
+	'pee',
+	'breathe',
+	'breath',
+	'swallow',
+	'wake',
+	'get',
+	'getting',
+	'keep',
+	'keeping',
+	'catch',
+	'bear',
+	'put',
+	'remember',
+	'focus',
+	'think',
+	'control',
+	'sleep',
+	'eat',
+	'drink',
+	'respond',
+	'responding',
+	'wet',
+	'urinate',
+	'make',
+	'making',
+	'recognize',
+	'know',
+	'finish',
+	'say',
+	'open',
+	'close',
+	'raise',
+	'bend',
+	'straighten',
+	'sit',
+	'lie',
+	'function',
+	'cope'
 ]);
 /** Words that end the scope of a negation. */
 const NEGATION_STOPS = new Set([
-	'and', 'but', 'however', 'although', 'though', 'except', 'yet', 'still', 'because', 'since', 'so', 'then',
-	'when', 'while', 'until', 'now', 'which', 'who', 'plus', 'also', 'apart', 'today', 'tonight', 'suddenly'
+	'and',
+	'but',
+	'however',
+	'although',
+	'though',
+	'except',
+	'yet',
+	'still',
+	'because',
+	'since',
+	'so',
+	'then',
+	'when',
+	'while',
+	'until',
+	'now',
+	'which',
+	'who',
+	'plus',
+	'also',
+	'apart',
+	'today',
+	'tonight',
+	'suddenly'
 ]);
 const NEGATION_WINDOW = 5;
 
@@ -355,9 +455,41 @@ export const NUMERIC_CONCEPTS = [
 	'oxygen_low'
 ] as const;
 
-const TEMP_CONTEXT = new Set(['temp', 'temperature', 'fever', 'thermometer', 'rectal', 'rectally', 'oral', 'orally', 'axillary', 'febrile', 'running', 'up', 'spiked', 'spiking', 'reading', 'temps', 'fevers']);
+const TEMP_CONTEXT = new Set([
+	'temp',
+	'temperature',
+	'fever',
+	'thermometer',
+	'rectal',
+	'rectally',
+	'oral',
+	'orally',
+	'axillary',
+	'febrile',
+	'running',
+	'up',
+	'spiked',
+	'spiking',
+	'reading',
+	'temps',
+	'fevers'
+]);
 const TEMP_UNIT = new Set(['f', 'c', 'degrees', 'degree', 'deg', 'fahrenheit', 'celsius', 'centigrade']);
-const GLUCOSE_CONTEXT = new Set(['sugar', 'sugars', 'glucose', 'bg', 'bs', 'meter', 'glucometer', 'cgm', 'dexcom', 'libre', 'readings', 'reading', 'bgl']);
+const GLUCOSE_CONTEXT = new Set([
+	'sugar',
+	'sugars',
+	'glucose',
+	'bg',
+	'bs',
+	'meter',
+	'glucometer',
+	'cgm',
+	'dexcom',
+	'libre',
+	'readings',
+	'reading',
+	'bgl'
+]);
 const GLUCOSE_UNIT = new Set(['mmol', 'mgdl']);
 const BP_CONTEXT = new Set(['bp', 'pressure', 'pressures']);
 const PULSE_CONTEXT = new Set(['pulse', 'rate', 'hr', 'heartrate']);
@@ -385,7 +517,17 @@ function findNumbers(text: string, tokens: readonly Token[]): { concept: string;
 		const next = tokens[i + 1];
 		const unit = next && next.kind === WORD ? next.w : '';
 		const emit = (concept: string, from: number, to: number): void => {
-			out.push({ concept, hit: { start: from, end: to, sent: t.sent, clause: t.clause, negated: false, evidence: [quote(text, tokens, from, to)] } });
+			out.push({
+				concept,
+				hit: {
+					start: from,
+					end: to,
+					sent: t.sent,
+					clause: t.clause,
+					negated: false,
+					evidence: [quote(text, tokens, from, to)]
+				}
+			});
 		};
 		const tempAt = contextBefore(tokens, i, TEMP_CONTEXT, 4);
 		const hasUnit = TEMP_UNIT.has(unit);

@@ -194,9 +194,7 @@ function isAsciiLetter(c: number): boolean {
 }
 const APOSTROPHES = new Set([39, 0x2019, 0x2018, 0x02bc, 0x60, 0xb4]);
 const SENTENCE_CHARS = new Set([46, 33, 63, 59, 10, 13, 0x2026, 0x3002, 0xff01, 0xff1f]);
-const CLAUSE_CHARS = new Set([
-	44, 58, 40, 41, 91, 93, 123, 125, 34, 0x201c, 0x201d, 0x2014, 0x2013, 0xff0c, 0x3001
-]);
+const CLAUSE_CHARS = new Set([44, 58, 40, 41, 91, 93, 123, 125, 34, 0x201c, 0x201d, 0x2014, 0x2013, 0xff0c, 0x3001]);
 
 function isWordChar(c: number): boolean {
 	if (isAsciiLetter(c) || isDigit(c)) return true;
@@ -246,7 +244,15 @@ export function tokenise(text: string, vocabulary: Vocabulary): Token[] {
 		for (const w of normaliseWord(raw.w, vocabulary)) {
 			const num = isDigit(w.charCodeAt(0)) ? Number(w) : null;
 			if (CONTRAST.has(w)) clause++;
-			out.push({ w, kind: WORD, s: raw.s, e: raw.e, sent, clause, num: num !== null && Number.isFinite(num) ? num : null });
+			out.push({
+				w,
+				kind: WORD,
+				s: raw.s,
+				e: raw.e,
+				sent,
+				clause,
+				num: num !== null && Number.isFinite(num) ? num : null
+			});
 		}
 	};
 
@@ -272,7 +278,12 @@ export function tokenise(text: string, vocabulary: Vocabulary): Token[] {
 						continue;
 					}
 					// Apostrophe inside a word: "can't" → "cant".
-					if (APOSTROPHES.has(d) && i + 1 < n && isWordChar(text.charCodeAt(i + 1)) && !isDigit(text.charCodeAt(i + 1))) {
+					if (
+						APOSTROPHES.has(d) &&
+						i + 1 < n &&
+						isWordChar(text.charCodeAt(i + 1)) &&
+						!isDigit(text.charCodeAt(i + 1))
+					) {
 						apostrophe = true;
 						i++;
 						continue;

@@ -17,15 +17,31 @@ function samplePhrase(phrase: string): string {
 const lexiconPhrases = Object.entries(lexicon)
 	.filter(([id]) => id !== 'checklist_retraction')
 	.flatMap(([, def]) => (def.phrases ?? []).map(samplePhrase));
-const NEGATORS = ['no', 'not', 'never', 'denies', 'without', "don't", "isn't", 'nor', 'no longer', 'not anymore', 'negative'];
-const vignetteTexts = [...loadFixture('vignettes.dev.jsonl'), ...loadFixture('vignettes.paraphrase.jsonl')].map((v) => v.input.text);
+const NEGATORS = [
+	'no',
+	'not',
+	'never',
+	'denies',
+	'without',
+	"don't",
+	"isn't",
+	'nor',
+	'no longer',
+	'not anymore',
+	'negative'
+];
+const vignetteTexts = [...loadFixture('vignettes.dev.jsonl'), ...loadFixture('vignettes.paraphrase.jsonl')].map(
+	(v) => v.input.text
+);
 
 const clinicalBase = fc.oneof(fc.constantFrom(...vignetteTexts), fc.constantFrom(...lexiconPhrases));
 const suffix = fc.oneof(
 	fc.string({ maxLength: 60 }),
 	fc.string({ unit: 'binary', maxLength: 60 }),
 	fc.constantFrom(...lexiconPhrases, ...NEGATORS),
-	fc.array(fc.constantFrom(...lexiconPhrases, ...NEGATORS, ',', '.', 'but', 'and'), { maxLength: 8 }).map((w) => w.join(' '))
+	fc
+		.array(fc.constantFrom(...lexiconPhrases, ...NEGATORS, ',', '.', 'but', 'and'), { maxLength: 8 })
+		.map((w) => w.join(' '))
 );
 /** Follow-ups and staff notes are appended at a word boundary. */
 const separator = fc.constantFrom(' ', '\n', '. ', ', ', ' ... ');
@@ -54,7 +70,8 @@ describe('monotonicity: appending text never lowers the level', () => {
 			fc.property(fc.string({ maxLength: 80 }), separator, suffix, (base, sep, extra) => {
 				const before = triage(report(base));
 				const after = level(base + sep + extra);
-				if (before.reasons[0]?.id === 'default.routine_unclassified') expect(after).toBeGreaterThanOrEqual(levelRank('admin'));
+				if (before.reasons[0]?.id === 'default.routine_unclassified')
+					expect(after).toBeGreaterThanOrEqual(levelRank('admin'));
 				else expect(after).toBeGreaterThanOrEqual(levelRank(before.level));
 			}),
 			{ numRuns: 200 }
@@ -130,7 +147,9 @@ describe('robustness', () => {
 	const anyInput = fc.record({
 		text: fc.oneof(
 			fc.string({ unit: 'binary', maxLength: 300 }),
-			fc.tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 2500 })).map(([s, k]) => s.repeat(k).slice(0, 100_000))
+			fc
+				.tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 2500 }))
+				.map(([s, k]) => s.repeat(k).slice(0, 100_000))
 		),
 		emergencyScreen: fc.uniqueArray(fc.constantFrom(...EMERGENCY_SCREEN_IDS), { maxLength: 3 }),
 		ageYears: fc.option(fc.double({ min: 0, max: 120, noNaN: true })),

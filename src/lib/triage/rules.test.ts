@@ -87,7 +87,11 @@ const families: Record<string, Case[]> = {
 		{ text: 'no swelling of my lips or tongue, just sneezy from pollen', min: R }
 	],
 	obstetric: [
-		{ text: 'might be pregnant, period is late, bad pain low on my right side and bleeding', o: { sex: 'female' }, min: E },
+		{
+			text: 'might be pregnant, period is late, bad pain low on my right side and bleeding',
+			o: { sex: 'female' },
+			min: E
+		},
 		{ text: 'pregnant and bleeding with cramps', o: { sex: 'female', pregnant: true }, min: E },
 		{ text: 'some spotting today', o: { sex: 'female', pregnant: true }, min: U, max: E },
 		{ text: 'severe headache and seeing flashing lights', o: { sex: 'female', pregnant: true }, min: E },

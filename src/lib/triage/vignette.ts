@@ -3,7 +3,15 @@
  * Only the input fields are read here; labels are parsed separately for
  * scoring so they can never leak into a decision.
  */
-import { EMERGENCY_SCREEN_IDS, SEXES, TRIAGE_LEVELS, type EmergencyScreenId, type Sex, type TriageInput, type TriageLevel } from './types';
+import {
+	EMERGENCY_SCREEN_IDS,
+	SEXES,
+	TRIAGE_LEVELS,
+	type EmergencyScreenId,
+	type Sex,
+	type TriageInput,
+	type TriageLevel
+} from './types';
 
 export class VignetteError extends Error {
 	constructor(
@@ -78,7 +86,8 @@ function readInput(obj: Json, id: string): TriageInput {
 	if (!Array.isArray(screenRaw)) throw new VignetteError('"emergency_screen" must be an array', id);
 	const emergencyScreen: EmergencyScreenId[] = [];
 	for (const item of screenRaw) {
-		if (!isOneOf(EMERGENCY_SCREEN_IDS, item)) throw new VignetteError(`unknown emergency_screen id ${JSON.stringify(item)}`, id);
+		if (!isOneOf(EMERGENCY_SCREEN_IDS, item))
+			throw new VignetteError(`unknown emergency_screen id ${JSON.stringify(item)}`, id);
 		emergencyScreen.push(item);
 	}
 	return {
@@ -124,5 +133,11 @@ export function parseLabelledVignette(line: string): LabelledVignette {
 		throw new VignetteError('"acceptable" must be an array of triage levels', id);
 	}
 	const category = obj['category'];
-	return { id, input, expected, acceptable: acceptableRaw as TriageLevel[], category: typeof category === 'string' ? category : null };
+	return {
+		id,
+		input,
+		expected,
+		acceptable: acceptableRaw as TriageLevel[],
+		category: typeof category === 'string' ? category : null
+	};
 }

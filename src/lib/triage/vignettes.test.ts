@@ -10,13 +10,20 @@ for (const fixture of ['vignettes.dev.jsonl', 'vignettes.paraphrase.jsonl']) {
 	describe(`triage on ${fixture}`, () => {
 		it.each(vignettes.map((v) => [v.id, v] as const))('%s is never under-triaged', (_id, v) => {
 			const decision = triage(v.input);
-			expect(levelRank(decision.level), decision.reasons.map((r) => r.id).join(', ')).toBeGreaterThanOrEqual(levelRank(v.expected));
+			expect(levelRank(decision.level), decision.reasons.map((r) => r.id).join(', ')).toBeGreaterThanOrEqual(
+				levelRank(v.expected)
+			);
 		});
 
 		it('keeps over-triage on routine and admin cases at or below 15%', () => {
 			const cases: ScoredCase[] = vignettes.map((v) => {
 				const d = triage(v.input);
-				return { vignette: v, level: d.level, reasons: d.reasons.map((r) => r.id), outcome: score(d.level, v.expected, v.acceptable) };
+				return {
+					vignette: v,
+					level: d.level,
+					reasons: d.reasons.map((r) => r.id),
+					outcome: score(d.level, v.expected, v.acceptable)
+				};
 			});
 			const low = lowAcuityOverTriage(cases);
 			expect(low.n).toBeGreaterThan(0);

@@ -21,7 +21,14 @@ export const actions: Actions = {
 		const { all, echo } = formValues(await request.formData());
 		const input = validate(loginSchema, all);
 		if (!input.ok) return fail(400, { errors: input.errors, values: echo });
-		const signedIn = await logIn(db(), rateLimits(), input.value.email, input.value.password, getClientAddress(), now());
+		const signedIn = await logIn(
+			db(),
+			rateLimits(),
+			input.value.email,
+			input.value.password,
+			getClientAddress(),
+			now()
+		);
 		if (!signedIn.ok) return failWith(signedIn.problem, echo);
 		const { account, token, session } = signedIn.value;
 		setSessionCookie(cookies, token, session.expiresAt);

@@ -39,7 +39,8 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const screen = tickedScreen(data);
 		const unknown = screen.filter((id) => !(EMERGENCY_SCREEN_IDS as readonly string[]).includes(id));
-		if (unknown.length > 0) return fail(400, { step: 'screen' as const, errors: { emergencyScreen: 'Unknown checklist item.' } });
+		if (unknown.length > 0)
+			return fail(400, { step: 'screen' as const, errors: { emergencyScreen: 'Unknown checklist item.' } });
 		if (screen.length === 0) return { step: 'details' as const };
 
 		const input = validate(reportSchema, {

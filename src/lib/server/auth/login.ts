@@ -16,9 +16,19 @@ export interface SignedIn {
 }
 
 const tooMany = (retryAfterMs: number) =>
-	problem('rate_limited', `Too many attempts. Try again in ${Math.max(1, Math.ceil(retryAfterMs / 60_000))} minute(s).`);
+	problem(
+		'rate_limited',
+		`Too many attempts. Try again in ${Math.max(1, Math.ceil(retryAfterMs / 60_000))} minute(s).`
+	);
 
-export async function logIn(db: Db, limits: AuthLimits | null, email: string, password: string, address: string, now: number): Promise<Result<SignedIn>> {
+export async function logIn(
+	db: Db,
+	limits: AuthLimits | null,
+	email: string,
+	password: string,
+	address: string,
+	now: number
+): Promise<Result<SignedIn>> {
 	const key = email.trim().toLowerCase();
 	if (limits) {
 		const byAddress = limits.loginByAddress.consume(address, 1, now);
@@ -37,7 +47,13 @@ export async function logIn(db: Db, limits: AuthLimits | null, email: string, pa
 	return { ok: true, value: { account: account.value, token, session } };
 }
 
-export async function signUp(db: Db, limits: AuthLimits | null, input: SignupInput, address: string, now: number): Promise<Result<SignedIn>> {
+export async function signUp(
+	db: Db,
+	limits: AuthLimits | null,
+	input: SignupInput,
+	address: string,
+	now: number
+): Promise<Result<SignedIn>> {
 	if (limits) {
 		const allowed = limits.signupByAddress.consume(address, 1, now);
 		if (!allowed.ok) return tooMany(allowed.retryAfterMs);

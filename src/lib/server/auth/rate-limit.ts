@@ -28,7 +28,9 @@ export class RefillingTokenBucket<Key> {
 	/** Whether `cost` tokens are available, without taking them. */
 	check(key: Key, cost: number, now: number): { ok: true } | { ok: false; retryAfterMs: number } {
 		const bucket = this.#refilled(key, now);
-		return bucket.tokens >= cost ? { ok: true } : { ok: false, retryAfterMs: (cost - bucket.tokens) * this.refillMs - (now - bucket.refilledAt) };
+		return bucket.tokens >= cost
+			? { ok: true }
+			: { ok: false, retryAfterMs: (cost - bucket.tokens) * this.refillMs - (now - bucket.refilledAt) };
 	}
 
 	/** Gives the tokens back, e.g. after a successful login. */
@@ -41,7 +43,10 @@ export class RefillingTokenBucket<Key> {
 		if (!bucket) return { tokens: this.max, refilledAt: now };
 		const refill = Math.floor((now - bucket.refilledAt) / this.refillMs);
 		if (refill <= 0) return bucket;
-		return { tokens: Math.min(this.max, bucket.tokens + refill), refilledAt: refill >= this.max ? now : bucket.refilledAt + refill * this.refillMs };
+		return {
+			tokens: Math.min(this.max, bucket.tokens + refill),
+			refilledAt: refill >= this.max ? now : bucket.refilledAt + refill * this.refillMs
+		};
 	}
 }
 

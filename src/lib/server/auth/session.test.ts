@@ -3,7 +3,13 @@ import { testDb } from '../testing/db';
 import { createStaff } from './user';
 import { createPatient } from './user';
 import { ensureClinic } from '../db/seed';
-import { createSession, invalidateSession, invalidateUserSessions, sessionLifetime, validateSessionToken } from './session';
+import {
+	createSession,
+	invalidateSession,
+	invalidateUserSessions,
+	sessionLifetime,
+	validateSessionToken
+} from './session';
 import { sessions } from '../db/schema';
 import { eq } from 'drizzle-orm';
 
@@ -14,8 +20,22 @@ const T0 = Date.UTC(2026, 10, 27, 12);
 async function setup() {
 	const { db } = testDb();
 	ensureClinic(db, T0, 'Test clinic', '555-0100');
-	const patient = await createPatient(db, { email: 'p@example.test', password: 'long-enough-password', name: 'Pat', phone: '555-123-4567', dateOfBirth: '1950-01-01' }, T0);
-	const nurse = await createStaff(db, { email: 'n@example.test', password: 'long-enough-password', name: 'Sam', kind: 'nurse', channel: 'telehealth' }, T0);
+	const patient = await createPatient(
+		db,
+		{
+			email: 'p@example.test',
+			password: 'long-enough-password',
+			name: 'Pat',
+			phone: '555-123-4567',
+			dateOfBirth: '1950-01-01'
+		},
+		T0
+	);
+	const nurse = await createStaff(
+		db,
+		{ email: 'n@example.test', password: 'long-enough-password', name: 'Sam', kind: 'nurse', channel: 'telehealth' },
+		T0
+	);
 	if (!patient.ok || !nurse.ok) throw new Error('setup failed');
 	return { db, patientId: patient.value.id, nurseId: nurse.value.id };
 }

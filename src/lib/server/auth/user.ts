@@ -24,12 +24,15 @@ export function defaultClinicId(db: Db): string | null {
 
 export async function createPatient(db: Db, input: SignupInput, now: number): Promise<Result<AccountRef>> {
 	const clinicId = defaultClinicId(db);
-	if (!clinicId) return problem('invalid_state', 'No clinic is set up yet. Ask your clinic to finish setting up Clearline.');
+	if (!clinicId)
+		return problem('invalid_state', 'No clinic is set up yet. Ask your clinic to finish setting up Clearline.');
 	const passwordHash = await hashPassword(input.password);
 	const id = crypto.randomUUID();
 	try {
 		db.transaction((tx) => {
-			tx.insert(users).values({ id, email: input.email, passwordHash, role: 'patient', name: input.name, createdAt: now }).run();
+			tx.insert(users)
+				.values({ id, email: input.email, passwordHash, role: 'patient', name: input.name, createdAt: now })
+				.run();
 			tx.insert(patientProfiles)
 				.values({ userId: id, phone: input.phone, dateOfBirth: input.dateOfBirth, sex: input.sex ?? null, clinicId })
 				.run();
@@ -45,7 +48,10 @@ export async function createPatient(db: Db, input: SignupInput, now: number): Pr
 	return ok({ id, email: input.email, name: input.name, role: 'patient' });
 }
 
-function staffDefaults(kind: StaffAccountInput['kind'], channel: Channel): { role: Role; credential: string; team: string } {
+function staffDefaults(
+	kind: StaffAccountInput['kind'],
+	channel: Channel
+): { role: Role; credential: string; team: string } {
 	const place = channel === 'office' ? 'Office' : channel === 'call_center' ? 'Call center' : 'Telehealth';
 	switch (kind) {
 		case 'nurse':
@@ -92,7 +98,14 @@ export async function createStaff(db: Db, input: StaffAccountInput, now: number)
 /** Same answer and similar time for an unknown email and a wrong password. */
 export async function authenticate(db: Db, email: string, password: string): Promise<Result<AccountRef>> {
 	const row = db
-		.select({ id: users.id, email: users.email, name: users.name, role: users.role, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+		.select({
+			id: users.id,
+			email: users.email,
+			name: users.name,
+			role: users.role,
+			passwordHash: users.passwordHash,
+			disabledAt: users.disabledAt
+		})
 		.from(users)
 		.where(eq(users.email, email.trim().toLowerCase()))
 		.get();

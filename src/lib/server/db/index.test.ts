@@ -18,7 +18,9 @@ describe('openDatabase', () => {
 		expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
 		expect(sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
 		const tables = sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[];
-		expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['users', 'sessions', 'reports', 'report_events']));
+		expect(tables.map((t) => t.name)).toEqual(
+			expect.arrayContaining(['users', 'sessions', 'reports', 'report_events'])
+		);
 		sqlite.close();
 	});
 

@@ -1,5 +1,14 @@
 import { blob, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { ACTOR_ROLES, CALLBACK_WINDOWS, CHANNELS, CONTACT_PREFERENCES, EVENT_TYPES, QUEUES, REPORT_STATUSES, ROLES } from '../../vocabulary';
+import {
+	ACTOR_ROLES,
+	CALLBACK_WINDOWS,
+	CHANNELS,
+	CONTACT_PREFERENCES,
+	EVENT_TYPES,
+	QUEUES,
+	REPORT_STATUSES,
+	ROLES
+} from '../../vocabulary';
 import { SEXES, TRIAGE_LEVELS, type EmergencyScreenId, type FiredRule } from '../../triage/types';
 
 /** Milliseconds since the epoch: one representation of time everywhere. */
@@ -151,7 +160,6 @@ export type UserRow = typeof users.$inferSelect;
 export type StaffProfileRow = typeof staffProfiles.$inferSelect;
 export type ReportRow = typeof reports.$inferSelect;
 export type ReportEventRow = typeof reportEvents.$inferSelect;
-
 
 export const pushSubscriptions = sqliteTable(
 	'push_subscriptions',

@@ -27,10 +27,29 @@ export async function seedDemo(db: Db, now: number): Promise<boolean> {
 	ensureClinic(db, now, 'Riverside Family Medicine', '555-0100');
 	const password = DEMO_PASSWORD;
 	const results = await Promise.all([
-		createPatient(db, { email: 'patient@demo.test', password, name: 'Pat Morgan', phone: '555-0142', dateOfBirth: '1952-03-14', sex: 'female' }, now),
-		createStaff(db, { email: 'support@demo.test', password, name: 'Alex Kim', kind: 'support', channel: 'call_center' }, now),
+		createPatient(
+			db,
+			{
+				email: 'patient@demo.test',
+				password,
+				name: 'Pat Morgan',
+				phone: '555-0142',
+				dateOfBirth: '1952-03-14',
+				sex: 'female'
+			},
+			now
+		),
+		createStaff(
+			db,
+			{ email: 'support@demo.test', password, name: 'Alex Kim', kind: 'support', channel: 'call_center' },
+			now
+		),
 		createStaff(db, { email: 'nurse@demo.test', password, name: 'Sam Lee', kind: 'nurse', channel: 'telehealth' }, now),
-		createStaff(db, { email: 'doctor@demo.test', password, name: 'Dr. Priya Shah', kind: 'doctor', channel: 'office' }, now),
+		createStaff(
+			db,
+			{ email: 'doctor@demo.test', password, name: 'Dr. Priya Shah', kind: 'doctor', channel: 'office' },
+			now
+		),
 		createStaff(db, { email: 'admin@demo.test', password, name: 'Jordan Reyes', kind: 'admin', channel: 'office' }, now)
 	]);
 	for (const result of results) {

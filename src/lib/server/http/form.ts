@@ -6,7 +6,10 @@ import { problemStatus, type Problem } from '../problem';
 export type FormValues = Record<string, string>;
 
 /** Text fields of a form, for validation and for echoing back (minus secrets). */
-export function formValues(data: FormData, secret: readonly string[] = ['password']): { all: FormValues; echo: FormValues } {
+export function formValues(
+	data: FormData,
+	secret: readonly string[] = ['password']
+): { all: FormValues; echo: FormValues } {
 	const all: FormValues = {};
 	for (const [key, value] of data) if (typeof value === 'string' && !(key in all)) all[key] = value;
 	const echo = Object.fromEntries(Object.entries(all).filter(([key]) => !secret.includes(key)));

@@ -8,7 +8,9 @@ import { apiResult } from './api';
 
 /** The report as this user may see it after a command. */
 export function viewFor(user: SessionUser, reportId: string) {
-	return user.role === 'patient' ? patientReport(db(), user.id, reportId, now()) : staffReport(db(), user, reportId, now());
+	return user.role === 'patient'
+		? patientReport(db(), user.id, reportId, now())
+		: staffReport(db(), user, reportId, now());
 }
 
 export function reportResponse(event: RequestEvent, user: SessionUser, result: Result<unknown>): Response {

@@ -49,7 +49,11 @@ export function escalateOverdue(ctx: Ctx, limit = 500): ReportRow[] {
 			const step = Math.min(r.escalationStep + 1, LAST_STEP);
 			const updated = tx
 				.update(reports)
-				.set({ escalationStep: step, nextEscalationAt: step < LAST_STEP ? ctx.now + nextRungAfter(r.level) : null, updatedAt: ctx.now })
+				.set({
+					escalationStep: step,
+					nextEscalationAt: step < LAST_STEP ? ctx.now + nextRungAfter(r.level) : null,
+					updatedAt: ctx.now
+				})
 				.where(eq(reports.id, id))
 				.returning()
 				.get();
@@ -68,7 +72,11 @@ export function escalateOverdue(ctx: Ctx, limit = 500): ReportRow[] {
 }
 
 /** Checks deadlines now (catching up on anything that fell due while the server was down), then every `intervalMs`. */
-export function startDeadlineMonitor(context: () => Ctx, intervalMs: number, onError: (error: unknown) => void): () => void {
+export function startDeadlineMonitor(
+	context: () => Ctx,
+	intervalMs: number,
+	onError: (error: unknown) => void
+): () => void {
 	const tick = () => {
 		try {
 			escalateOverdue(context());

@@ -12,7 +12,14 @@ import { ageInYears } from '../reports/submit';
 import { firstName } from '../reports/views';
 import type { Viewer } from '../reports/permissions';
 import type { FiredRule, TriageLevel } from '../../triage/types';
-import { callbackWindowLabel, levelLabel, type CallbackWindow, type ContactPreference, type Queue, type ReportStatus } from '../../vocabulary';
+import {
+	callbackWindowLabel,
+	levelLabel,
+	type CallbackWindow,
+	type ContactPreference,
+	type Queue,
+	type ReportStatus
+} from '../../vocabulary';
 
 export interface QueueRow {
 	id: string;
@@ -28,7 +35,13 @@ export interface QueueRow {
 	patient: { firstName: string; age: number | null };
 	reasons: { id: string; clinicianText: string }[];
 	handler: { id: string; name: string } | null;
-	callback: { phone: string; window: CallbackWindow; windowLabel: string; preference: ContactPreference; cancelled: boolean };
+	callback: {
+		phone: string;
+		window: CallbackWindow;
+		windowLabel: string;
+		preference: ContactPreference;
+		cancelled: boolean;
+	};
 }
 
 const levelOrder = sql`case ${reports.level} when 'emergency' then 0 when 'urgent' then 1 when 'routine' then 2 else 3 end`;

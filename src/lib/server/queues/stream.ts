@@ -28,7 +28,7 @@ export function messageFor(viewer: Viewer, e: LiveEvent): Record<string, unknown
 			return e.queue === 'support' || e.handlerId === viewer.id
 				? { type: e.type, reportId: e.reportId, queue: e.queue, level: e.level, status: e.status }
 				: { type: 'queue_changed', queue: 'clinician' };
-		}
+	}
 }
 
 function missedSince(db: Db, lastSeq: number): LiveEvent[] {
@@ -57,7 +57,13 @@ export function parseLastEventId(value: string | null): number | null {
 	return Number(value);
 }
 
-export function eventStream(db: Db, bus: LiveBus, viewer: Viewer, lastSeq: number | null, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function eventStream(
+	db: Db,
+	bus: LiveBus,
+	viewer: Viewer,
+	lastSeq: number | null,
+	signal: AbortSignal
+): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
 	let stop = () => {};
 	return new ReadableStream<Uint8Array>({
@@ -67,7 +73,8 @@ export function eventStream(db: Db, bus: LiveBus, viewer: Viewer, lastSeq: numbe
 				if (e.seq <= sentUpTo) return;
 				sentUpTo = e.seq;
 				const message = messageFor(viewer, e);
-				if (message) controller.enqueue(encoder.encode(`id: ${e.seq}\nevent: report\ndata: ${JSON.stringify(message)}\n\n`));
+				if (message)
+					controller.enqueue(encoder.encode(`id: ${e.seq}\nevent: report\ndata: ${JSON.stringify(message)}\n\n`));
 				// Filtered events still advance the id so a reconnect does not replay them.
 				else controller.enqueue(encoder.encode(`id: ${e.seq}\n\n`));
 			};

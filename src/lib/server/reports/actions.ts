@@ -15,7 +15,17 @@ import type { CallbackWindow, ContactOutcome, Disposition } from '../../vocabula
 import type { SessionUser } from '../auth/session';
 import { transact, type Ctx } from './context';
 import { TRIAGE_SYSTEM_ACTOR, type Actor, type NewEvent } from './events';
-import { canAddNote, canChangeLevel, canClaim, canEscalate, canResolve, canView, canWork, isClinicalLevel, isLowering } from './permissions';
+import {
+	canAddNote,
+	canChangeLevel,
+	canClaim,
+	canEscalate,
+	canResolve,
+	canView,
+	canWork,
+	isClinicalLevel,
+	isLowering
+} from './permissions';
 import { ageInYears } from './submit';
 
 type Recorder = (event: NewEvent) => void;
@@ -40,7 +50,9 @@ function load(tx: Tx, user: SessionUser, reportId: string): Result<ReportRow> {
 }
 
 function open(report: ReportRow): Result<ReportRow> {
-	return report.status === 'resolved' ? problem('invalid_state', `Report ${report.reference} is already closed.`) : ok(report);
+	return report.status === 'resolved'
+		? problem('invalid_state', `Report ${report.reference} is already closed.`)
+		: ok(report);
 }
 
 function update(tx: Tx, report: ReportRow, changes: Changes, now: number): ReportRow {
@@ -72,13 +84,40 @@ function routeTo(report: ReportRow, level: TriageLevel, now: number, handlerRole
 	// Still waiting: the deadline can only come closer, and a ladder already climbing keeps climbing.
 	const candidate = deadlineFrom(now, routeFor(level).acknowledgeWithin);
 	const respondBy = Math.min(report.respondBy, candidate);
-	const nextEscalationAt = report.escalationStep === 0 ? respondBy : Math.min(report.nextEscalationAt ?? candidate, candidate);
+	const nextEscalationAt =
+		report.escalationStep === 0 ? respondBy : Math.min(report.nextEscalationAt ?? candidate, candidate);
 	return { ...changes, respondBy, nextEscalationAt };
 }
 
 function handlerRole(tx: Tx, report: ReportRow): string | null {
 	if (!report.handlerId) return null;
 	return tx.select({ role: users.role }).from(users).where(eq(users.id, report.handlerId)).get()?.role ?? null;
+}
+
+/**
+ * Raises a report to `level` and its queue (with `extra` changes). When that
+ * takes it out of a support staff member's hands, the release is an event of
+ * its own, so the patient's page never names a handler who no longer has it.
+ */
+function raiseTo(
+	tx: Tx,
+	report: ReportRow,
+	level: TriageLevel,
+	now: number,
+	record: Recorder,
+	extra: Changes = {}
+): ReportRow {
+	const updated = update(tx, report, { ...extra, ...routeTo(report, level, now, handlerRole(tx, report)) }, now);
+	if (report.handlerId !== null && updated.handlerId === null) {
+		record({
+			reportId: report.id,
+			type: 'released',
+			at: now,
+			actor: TRIAGE_SYSTEM_ACTOR,
+			data: { reason: 'Now urgent: handed from support staff to the clinicians.' }
+		});
+	}
+	return updated;
 }
 
 export interface Retriaged {
@@ -103,15 +142,15 @@ function retriage(tx: Tx, report: ReportRow, newText: string, now: number, recor
 		severity: report.severity,
 		durationHours: report.durationHours
 	});
-	const changes: Changes = { triageText, autoLevel: maxLevel(report.autoLevel, decision.level), crisisLine: report.crisisLine || decision.crisisLine };
-	const rises = levelRank(decision.level) > levelRank(report.autoLevel) && levelRank(decision.level) > levelRank(report.level);
+	const changes: Changes = {
+		triageText,
+		autoLevel: maxLevel(report.autoLevel, decision.level),
+		crisisLine: report.crisisLine || decision.crisisLine
+	};
+	const rises =
+		levelRank(decision.level) > levelRank(report.autoLevel) && levelRank(decision.level) > levelRank(report.level);
 	if (!rises) return { report: update(tx, report, changes, now), raised: null };
 
-	Object.assign(changes, routeTo(report, decision.level, now, handlerRole(tx, report)), {
-		reasons: decision.reasons,
-		ruleSetVersion: decision.ruleSetVersion
-	});
-	const updated = update(tx, report, changes, now);
 	record({
 		reportId: report.id,
 		type: 'level_changed',
@@ -120,17 +159,23 @@ function retriage(tx: Tx, report: ReportRow, newText: string, now: number, recor
 		data: {
 			from: report.level,
 			to: decision.level,
-			queue: updated.queue,
+			queue: routeFor(decision.level).queue,
 			reason: 'New information was re-triaged.',
 			rules: decision.reasons.map((r) => r.id),
 			ruleSetVersion: decision.ruleSetVersion
 		}
 	});
+	const updated = raiseTo(tx, report, decision.level, now, record, {
+		...changes,
+		reasons: decision.reasons,
+		ruleSetVersion: decision.ruleSetVersion
+	});
 	return { report: updated, raised: { from: report.level, to: decision.level, reasons: decision.reasons } };
 }
 
 const forbidden = (message: string) => problem('forbidden', message);
-const CLINICAL_ONLY = 'Urgent and emergency reports are handled by clinicians only. Use "Escalate" to hand a report to them.';
+const CLINICAL_ONLY =
+	'Urgent and emergency reports are handled by clinicians only. Use "Escalate" to hand a report to them.';
 
 export function claim(ctx: Ctx, user: SessionUser, reportId: string): Result<ReportRow> {
 	return transact(ctx, (tx, record) => {
@@ -141,7 +186,17 @@ export function claim(ctx: Ctx, user: SessionUser, reportId: string): Result<Rep
 		if (!canClaim(user, report)) return forbidden(CLINICAL_ONLY);
 		if (report.handlerId === user.id) return ok(report);
 		if (report.handlerId) return problem('invalid_state', 'Someone else has already claimed this report.');
-		const updated = update(tx, report, { status: 'claimed', handlerId: user.id, acknowledgedAt: report.acknowledgedAt ?? ctx.now, nextEscalationAt: null }, ctx.now);
+		const updated = update(
+			tx,
+			report,
+			{
+				status: 'claimed',
+				handlerId: user.id,
+				acknowledgedAt: report.acknowledgedAt ?? ctx.now,
+				nextEscalationAt: null
+			},
+			ctx.now
+		);
 		record({ reportId, type: 'claimed', at: ctx.now, actor: actorOf(user), data: {} });
 		return ok(updated);
 	});
@@ -155,7 +210,12 @@ export function release(ctx: Ctx, user: SessionUser, reportId: string): Result<R
 		if (report.status !== 'claimed') return problem('invalid_state', 'This report is not claimed.');
 		if (report.handlerId !== user.id) return forbidden('Only the person handling a report can release it.');
 		// Back in the queue, it needs acknowledging again: the deadline ladder starts over.
-		const updated = update(tx, report, { status: 'open', handlerId: null, ...freshDeadline(report.level, ctx.now) }, ctx.now);
+		const updated = update(
+			tx,
+			report,
+			{ status: 'open', handlerId: null, ...freshDeadline(report.level, ctx.now) },
+			ctx.now
+		);
 		record({ reportId, type: 'released', at: ctx.now, actor: actorOf(user), data: {} });
 		return ok(updated);
 	});
@@ -179,7 +239,12 @@ export interface ContactInput {
 	emergencyAdviceLeft?: boolean | undefined;
 }
 
-export function logContactAttempt(ctx: Ctx, user: SessionUser, reportId: string, input: ContactInput): Result<Retriaged> {
+export function logContactAttempt(
+	ctx: Ctx,
+	user: SessionUser,
+	reportId: string,
+	input: ContactInput
+): Result<Retriaged> {
 	return transact(ctx, (tx, record) => {
 		const found = load(tx, user, reportId);
 		if (!found.ok) return found;
@@ -205,7 +270,11 @@ export function logContactAttempt(ctx: Ctx, user: SessionUser, reportId: string,
 			type: 'contact_attempted',
 			at: ctx.now,
 			actor: actorOf(user),
-			data: { outcome: input.outcome, note: input.note ?? null, emergencyAdviceLeft: input.emergencyAdviceLeft ?? false }
+			data: {
+				outcome: input.outcome,
+				note: input.note ?? null,
+				emergencyAdviceLeft: input.emergencyAdviceLeft ?? false
+			}
 		});
 		return ok(input.note ? retriage(tx, current, input.note, ctx.now, record) : { report: current, raised: null });
 	});
@@ -222,33 +291,47 @@ export function escalate(ctx: Ctx, user: SessionUser, reportId: string, reason: 
 			return problem('invalid_state', 'This report is already with the clinicians.');
 		}
 		const to = maxLevel(report.value.level, 'urgent');
-		const updated = update(tx, report.value, routeTo(report.value, to, ctx.now, handlerRole(tx, report.value)), ctx.now);
-		record({ reportId, type: 'escalated', at: ctx.now, actor: actorOf(user), data: { reason, from: report.value.level, to } });
-		return ok(updated);
+		record({
+			reportId,
+			type: 'escalated',
+			at: ctx.now,
+			actor: actorOf(user),
+			data: { reason, from: report.value.level, to }
+		});
+		return ok(raiseTo(tx, report.value, to, ctx.now, record));
 	});
 }
 
-export function changeLevel(ctx: Ctx, user: SessionUser, reportId: string, to: TriageLevel, reason: string): Result<ReportRow> {
+export function changeLevel(
+	ctx: Ctx,
+	user: SessionUser,
+	reportId: string,
+	to: TriageLevel,
+	reason: string
+): Result<ReportRow> {
 	return transact(ctx, (tx, record) => {
 		const found = load(tx, user, reportId);
 		if (!found.ok) return found;
-		if (!canChangeLevel(user)) return forbidden('Only a clinician can change a triage level. Use "Escalate" to hand it to one.');
+		if (!canChangeLevel(user))
+			return forbidden('Only a clinician can change a triage level. Use "Escalate" to hand it to one.');
 		const report = open(found.value);
 		if (!report.ok) return report;
 		const from = report.value.level;
 		if (from === to) return problem('invalid_state', `The report is already ${to}.`);
 		if (isLowering(from, to) && reason.length < LOWERING_REASON_MIN) {
-			return problem('rule_violation', `Lowering a level needs a written reason of at least ${LOWERING_REASON_MIN} characters.`, {
-				reason: `At least ${LOWERING_REASON_MIN} characters when lowering.`
-			});
+			return problem(
+				'rule_violation',
+				`Lowering a level needs a written reason of at least ${LOWERING_REASON_MIN} characters.`,
+				{
+					reason: `At least ${LOWERING_REASON_MIN} characters when lowering.`
+				}
+			);
 		}
 		const queue = routeFor(to).queue;
-		const changes: Changes = isLowering(from, to)
-			? { level: to, queue, ...(report.value.status === 'open' ? freshDeadline(to, ctx.now) : {}) }
-			: routeTo(report.value, to, ctx.now, handlerRole(tx, report.value));
-		const updated = update(tx, report.value, changes, ctx.now);
 		record({ reportId, type: 'level_changed', at: ctx.now, actor: actorOf(user), data: { from, to, queue, reason } });
-		return ok(updated);
+		if (!isLowering(from, to)) return ok(raiseTo(tx, report.value, to, ctx.now, record));
+		const deadline = report.value.status === 'open' ? freshDeadline(to, ctx.now) : {};
+		return ok(update(tx, report.value, { level: to, queue, ...deadline }, ctx.now));
 	});
 }
 
@@ -274,7 +357,13 @@ export function resolve(ctx: Ctx, user: SessionUser, reportId: string, input: Re
 			);
 		}
 		const updated = update(tx, r, { status: 'resolved', resolvedAt: ctx.now, nextEscalationAt: null }, ctx.now);
-		record({ reportId, type: 'resolved', at: ctx.now, actor: actorOf(user), data: { outcome: input.outcome, disposition: input.disposition } });
+		record({
+			reportId,
+			type: 'resolved',
+			at: ctx.now,
+			actor: actorOf(user),
+			data: { outcome: input.outcome, disposition: input.disposition }
+		});
 		return ok(updated);
 	});
 }
@@ -304,9 +393,14 @@ export function requestClinician(ctx: Ctx, user: SessionUser, reportId: string):
 		const r = report.value;
 		if (r.queue === 'clinician' && isClinicalLevel(r.level)) return ok(r);
 		const to = maxLevel(r.level, 'urgent');
-		const updated = update(tx, r, routeTo(r, to, ctx.now, handlerRole(tx, r)), ctx.now);
-		record({ reportId, type: 'clinician_requested', at: ctx.now, actor: patientActor(user), data: { from: r.level, to } });
-		return ok(updated);
+		record({
+			reportId,
+			type: 'clinician_requested',
+			at: ctx.now,
+			actor: patientActor(user),
+			data: { from: r.level, to }
+		});
+		return ok(raiseTo(tx, r, to, ctx.now, record));
 	});
 }
 
@@ -334,7 +428,11 @@ export function updateCallback(ctx: Ctx, user: SessionUser, reportId: string, in
 			type: 'callback_changed',
 			at: ctx.now,
 			actor: patientActor(user),
-			data: { callbackPhone: updated.callbackPhone, callbackWindow: updated.callbackWindow, cancelled: updated.callbackCancelled }
+			data: {
+				callbackPhone: updated.callbackPhone,
+				callbackWindow: updated.callbackWindow,
+				cancelled: updated.callbackCancelled
+			}
 		});
 		return ok(updated);
 	});

@@ -43,7 +43,13 @@ function announce(ctx: Ctx, recorded: { seq: number; event: NewEvent }[]): void 
 		let state = states.get(event.reportId);
 		if (!state) {
 			state = ctx.db
-				.select({ patientId: reports.patientId, handlerId: reports.handlerId, queue: reports.queue, level: reports.level, status: reports.status })
+				.select({
+					patientId: reports.patientId,
+					handlerId: reports.handlerId,
+					queue: reports.queue,
+					level: reports.level,
+					status: reports.status
+				})
 				.from(reports)
 				.where(eq(reports.id, event.reportId))
 				.get();

@@ -52,6 +52,12 @@ describe('append-only, hash-chained event log', () => {
 	it('records the actor snapshot on each event', async () => {
 		const { db, r } = await withHistory();
 		const claimed = eventsOf(db, r.id).find((e) => e.type === 'claimed')!;
-		expect(claimed).toMatchObject({ actorRole: 'clinician', actorName: 'Sam Lee', actorChannel: 'telehealth', actorCredential: 'RN', actorTeam: 'Telehealth nurse team' });
+		expect(claimed).toMatchObject({
+			actorRole: 'clinician',
+			actorName: 'Sam Lee',
+			actorChannel: 'telehealth',
+			actorCredential: 'RN',
+			actorTeam: 'Telehealth nurse team'
+		});
 	});
 });

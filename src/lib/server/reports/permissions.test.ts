@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { TriageLevel } from '../../triage/types';
 import type { Role } from '../../vocabulary';
-import { canAddNote, canChangeLevel, canClaim, canEscalate, canResolve, canView, canWork, type ReportFacts } from './permissions';
+import {
+	canAddNote,
+	canChangeLevel,
+	canClaim,
+	canEscalate,
+	canResolve,
+	canView,
+	canWork,
+	type ReportFacts
+} from './permissions';
 
 const report = (level: TriageLevel, patientId = 'p1'): ReportFacts => ({
 	patientId,

@@ -20,7 +20,13 @@ describe('triage replay', () => {
 		const summary = replayReports(db, candidate);
 		expect(summary.reports).toBe(2);
 		expect(summary.changes).toEqual([
-			expect.objectContaining({ reference: bleed.reference, storedLevel: 'urgent', currentLevel: 'urgent', candidateLevel: 'routine', direction: 'down' })
+			expect.objectContaining({
+				reference: bleed.reference,
+				storedLevel: 'urgent',
+				currentLevel: 'urgent',
+				candidateLevel: 'routine',
+				direction: 'down'
+			})
 		]);
 		expect(summary.down).toBe(1);
 	});

@@ -26,7 +26,13 @@ export interface Submitted {
 export function submitReport(ctx: Ctx, patientId: string, input: ReportInput): Result<Submitted> {
 	const { now } = ctx;
 	const patient = ctx.db
-		.select({ name: users.name, phone: patientProfiles.phone, dateOfBirth: patientProfiles.dateOfBirth, sex: patientProfiles.sex, clinicId: patientProfiles.clinicId })
+		.select({
+			name: users.name,
+			phone: patientProfiles.phone,
+			dateOfBirth: patientProfiles.dateOfBirth,
+			sex: patientProfiles.sex,
+			clinicId: patientProfiles.clinicId
+		})
 		.from(users)
 		.innerJoin(patientProfiles, eq(patientProfiles.userId, users.id))
 		.where(eq(users.id, patientId))

@@ -166,15 +166,17 @@ function detail(e: ReportEventRow, audience: Audience): string | null {
 			return text(d.text);
 		case 'escalated':
 		case 'level_changed':
+		case 'released':
 			return text(d.reason);
 		case 'resolved':
 			return text(d.outcome);
 		case 'callback_changed':
-			return d.cancelled ? null : `${String(d.callbackPhone)}, ${callbackWindowLabel(d.callbackWindow as CallbackWindow).toLowerCase()}`;
+			return d.cancelled
+				? null
+				: `${String(d.callbackPhone)}, ${callbackWindowLabel(d.callbackWindow as CallbackWindow).toLowerCase()}`;
 		case 'submitted':
 		case 'triaged':
 		case 'claimed':
-		case 'released':
 		case 'deadline_missed':
 		case 'clinician_requested':
 			return null;
@@ -234,7 +236,8 @@ export function reportView(r: ReportRow, events: ReportEventRow[], audience: Aud
 		callbackWindowLabel: callbackWindowLabel(r.callbackWindow),
 		callbackCancelled: r.callbackCancelled,
 		contactPreference: r.contactPreference,
-		handledBy: handledByFrom(events),
+		// The projection says whether anyone holds it now; the events say who, as they were then.
+		handledBy: r.handlerId === null ? null : handledByFrom(events),
 		timeline: events.map((e) => ({
 			at: new Date(e.at).toISOString(),
 			type: e.type,
@@ -288,7 +291,11 @@ export function staffReport(db: Db, viewer: Viewer, reportId: string, now: numbe
 			phone: patient?.phone ?? row.callbackPhone
 		},
 		rules: row.reasons,
-		contact: { reached: row.contactReached, failedAttempts: row.failedAttempts, emergencyAdviceLeft: row.emergencyAdviceLeft },
+		contact: {
+			reached: row.contactReached,
+			failedAttempts: row.failedAttempts,
+			emergencyAdviceLeft: row.emergencyAdviceLeft
+		},
 		handlerId: row.handlerId
 	};
 }

@@ -48,23 +48,48 @@ export async function patient(db: Db, overrides: { dateOfBirth?: string } = {}):
 	counter += 1;
 	const created = await createPatient(
 		db,
-		{ email: `patient${counter}-${crypto.randomUUID().slice(0, 6)}@example.test`, password: 'a-long-test-password', name: 'Pat Test', phone: '555-201-3344', dateOfBirth: overrides.dateOfBirth ?? '1960-05-05' },
+		{
+			email: `patient${counter}-${crypto.randomUUID().slice(0, 6)}@example.test`,
+			password: 'a-long-test-password',
+			name: 'Pat Test',
+			phone: '555-201-3344',
+			dateOfBirth: overrides.dateOfBirth ?? '1960-05-05'
+		},
 		T0
 	);
 	if (!created.ok) throw new Error(created.problem.message);
 	return sessionUser(db, created.value.id);
 }
 
-export async function staffMember(db: Db, kind: StaffAccountInput['kind'], channel: StaffAccountInput['channel'] = 'telehealth', name = 'Sam Lee'): Promise<SessionUser> {
+export async function staffMember(
+	db: Db,
+	kind: StaffAccountInput['kind'],
+	channel: StaffAccountInput['channel'] = 'telehealth',
+	name = 'Sam Lee'
+): Promise<SessionUser> {
 	ensureClinic(db, T0, 'Test clinic', '555-0100');
 	counter += 1;
-	const created = await createStaff(db, { email: `${kind}${counter}-${crypto.randomUUID().slice(0, 6)}@example.test`, password: 'a-long-test-password', name, kind, channel }, T0);
+	const created = await createStaff(
+		db,
+		{
+			email: `${kind}${counter}-${crypto.randomUUID().slice(0, 6)}@example.test`,
+			password: 'a-long-test-password',
+			name,
+			kind,
+			channel
+		},
+		T0
+	);
 	if (!created.ok) throw new Error(created.problem.message);
 	return sessionUser(db, created.value.id);
 }
 
 export function report(ctx: Ctx, who: SessionUser, description: string, emergencyScreen: string[] = []) {
-	const result = submitReport(ctx, who.id, { emergencyScreen: emergencyScreen as never, description, contactPreference: 'call' });
+	const result = submitReport(ctx, who.id, {
+		emergencyScreen: emergencyScreen as never,
+		description,
+		contactPreference: 'call'
+	});
 	if (!result.ok) throw new Error(result.problem.message);
 	return result.value.report;
 }

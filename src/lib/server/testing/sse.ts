@@ -15,7 +15,11 @@ export class SseClient {
 	static async connect(url: string, token: string, lastEventId?: string): Promise<SseClient> {
 		const client = new SseClient();
 		const response = await fetch(url, {
-			headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+			headers: {
+				authorization: `Bearer ${token}`,
+				accept: 'text/event-stream',
+				...(lastEventId ? { 'last-event-id': lastEventId } : {})
+			},
 			signal: client.#abort.signal
 		});
 		if (!response.ok || !response.body) throw new Error(`SSE connect failed: ${response.status}`);

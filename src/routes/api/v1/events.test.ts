@@ -14,7 +14,8 @@ async function newPatient() {
 	await client.signupAndLogin();
 	return client;
 }
-const stream = (client: ApiClient, lastEventId?: string) => SseClient.connect(`${server.url}/api/v1/events`, client.token!, lastEventId);
+const stream = (client: ApiClient, lastEventId?: string) =>
+	SseClient.connect(`${server.url}/api/v1/events`, client.token!, lastEventId);
 
 beforeAll(async () => {
 	server = await startServer();
@@ -25,7 +26,10 @@ describe('GET /api/v1/events', () => {
 	it('tells a connected clinician about an urgent report as soon as it is submitted', async () => {
 		const events = await stream(await nurse());
 		const patient = await newPatient();
-		const created = await patient.request('POST', '/reports', { emergencyScreen: [], description: 'stomach pain and blood in stool' });
+		const created = await patient.request('POST', '/reports', {
+			emergencyScreen: [],
+			description: 'stomach pain and blood in stool'
+		});
 		const message = await events.next((m) => m.data?.reportId === created.json.id && m.data?.type === 'triaged');
 		expect(message.data).toMatchObject({ queue: 'clinician', level: created.json.level, status: 'open' });
 		expect(message.id).toMatch(/^\d+$/);
@@ -37,7 +41,10 @@ describe('GET /api/v1/events', () => {
 	it('resumes with Last-Event-ID and delivers what was missed while disconnected', async () => {
 		const first = await stream(await nurse());
 		const patient = await newPatient();
-		const a = await patient.request('POST', '/reports', { emergencyScreen: [], description: 'sudden sharp rib pain when I breathe' });
+		const a = await patient.request('POST', '/reports', {
+			emergencyScreen: [],
+			description: 'sudden sharp rib pain when I breathe'
+		});
 		await first.next((m) => m.data?.reportId === a.json.id && m.data?.type === 'triaged');
 		const resumeFrom = first.lastId!;
 		await first.close();

@@ -16,7 +16,10 @@ async function patient() {
 describe('POST /api/v1/reports', () => {
 	it('triages "stomach pain and blood in stool" to the clinician queue with a reference', async () => {
 		const api = await patient();
-		const res = await api.request('POST', '/reports', { emergencyScreen: [], description: 'stomach pain and blood in stool' });
+		const res = await api.request('POST', '/reports', {
+			emergencyScreen: [],
+			description: 'stomach pain and blood in stool'
+		});
 		expect(res.status).toBe(201);
 		expect(res.json.reference).toMatch(/^CL-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 		expect(['urgent', 'emergency']).toContain(res.json.level);
@@ -75,7 +78,10 @@ describe('POST /api/v1/reports', () => {
 describe('GET /api/v1/reports/:id', () => {
 	it('shows status, queue, timeline and "not yet claimed"', async () => {
 		const api = await patient();
-		const created = await api.request('POST', '/reports', { emergencyScreen: [], description: 'stomach pain and blood in stool' });
+		const created = await api.request('POST', '/reports', {
+			emergencyScreen: [],
+			description: 'stomach pain and blood in stool'
+		});
 		const res = await api.request('GET', `/reports/${created.json.id}`);
 		expect(res.status).toBe(200);
 		expect(res.json).toMatchObject({ id: created.json.id, status: 'open', queue: 'clinician', handledBy: null });
@@ -88,7 +94,10 @@ describe('GET /api/v1/reports/:id', () => {
 	it('answers 404 (not 403) when patient B asks for patient A’s report', async () => {
 		const a = await patient();
 		const b = await patient();
-		const created = await a.request('POST', '/reports', { emergencyScreen: [], description: 'private matter, rash on my arm' });
+		const created = await a.request('POST', '/reports', {
+			emergencyScreen: [],
+			description: 'private matter, rash on my arm'
+		});
 		const res = await b.request('GET', `/reports/${created.json.id}`);
 		expect(res.status).toBe(404);
 		expect(res.json.error.code).toBe('not_found');
@@ -126,16 +135,22 @@ describe('bad input answers 4xx with the error shape', () => {
 		expect(res.json.error.fields).toHaveProperty('severity');
 	});
 
-	it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'])('refuses %s with 415', async (type) => {
-		const api = await patient();
-		const res = await api.request('POST', '/reports', 'description=hi', { 'content-type': type, origin: server.url });
-		expect(res.status).toBe(415);
-		expect(res.json.error.code).toBe('unsupported_media_type');
-	});
+	it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'])(
+		'refuses %s with 415',
+		async (type) => {
+			const api = await patient();
+			const res = await api.request('POST', '/reports', 'description=hi', { 'content-type': type, origin: server.url });
+			expect(res.status).toBe(415);
+			expect(res.json.error.code).toBe('unsupported_media_type');
+		}
+	);
 
 	it('refuses a cross-site form-type POST before it reaches the API (CSRF)', async () => {
 		const api = await patient();
-		const res = await api.request('POST', '/reports', 'description=hi', { 'content-type': 'text/plain', origin: 'https://evil.example' });
+		const res = await api.request('POST', '/reports', 'description=hi', {
+			'content-type': 'text/plain',
+			origin: 'https://evil.example'
+		});
 		expect(res.status).toBe(403);
 	});
 
@@ -153,7 +168,9 @@ describe('bad input answers 4xx with the error shape', () => {
 	});
 
 	it('sends no CORS headers', async () => {
-		const res = await new ApiClient(server.url).request('GET', '/healthz', undefined, { origin: 'https://evil.example' });
+		const res = await new ApiClient(server.url).request('GET', '/healthz', undefined, {
+			origin: 'https://evil.example'
+		});
 		expect(res.headers.get('access-control-allow-origin')).toBeNull();
 	});
 

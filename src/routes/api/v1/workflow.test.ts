@@ -37,7 +37,10 @@ describe('routing to queues', () => {
 	it('orders the queue by level, then oldest first', async () => {
 		await patientWith(URGENT);
 		await patientWith('', ['chest_pain']);
-		const rows = (await staff.nurse.request('GET', '/queue/clinician')).json.reports as { level: string; createdAt: string }[];
+		const rows = (await staff.nurse.request('GET', '/queue/clinician')).json.reports as {
+			level: string;
+			createdAt: string;
+		}[];
 		const rank = (l: string) => ['emergency', 'urgent', 'routine', 'admin'].indexOf(l);
 		for (let i = 1; i < rows.length; i += 1) {
 			const [a, b] = [rows[i - 1]!, rows[i]!];
@@ -47,8 +50,14 @@ describe('routing to queues', () => {
 
 	it('shows queue rows with what staff need and no more', async () => {
 		const { id } = await patientWith(URGENT);
-		const row = ((await staff.nurse.request('GET', '/queue/clinician')).json.reports as Record<string, unknown>[]).find((r) => r.id === id)!;
-		expect(row).toMatchObject({ status: 'open', overdue: false, patient: { firstName: 'Test', age: expect.any(Number) } });
+		const row = ((await staff.nurse.request('GET', '/queue/clinician')).json.reports as Record<string, unknown>[]).find(
+			(r) => r.id === id
+		)!;
+		expect(row).toMatchObject({
+			status: 'open',
+			overdue: false,
+			patient: { firstName: 'Test', age: expect.any(Number) }
+		});
 		expect((row.reasons as unknown[]).length).toBeGreaterThan(0);
 		expect(JSON.stringify(row)).not.toMatch(/password|hash|dateOfBirth/i);
 	});
@@ -66,9 +75,15 @@ describe('support staff cannot bury urgent work', () => {
 		const claim = await staff.support.request('POST', `/reports/${id}/claim`);
 		expect(claim.status).toBe(403);
 		expect(claim.json.error.code).toBe('forbidden');
-		const resolve = await staff.support.request('POST', `/reports/${id}/resolve`, { outcome: 'told to wait', disposition: 'no_action' });
+		const resolve = await staff.support.request('POST', `/reports/${id}/resolve`, {
+			outcome: 'told to wait',
+			disposition: 'no_action'
+		});
 		expect(resolve.status).toBe(403);
-		const lower = await staff.support.request('POST', `/reports/${id}/level`, { level: 'routine', reason: 'seems fine to me on the phone honestly' });
+		const lower = await staff.support.request('POST', `/reports/${id}/level`, {
+			level: 'routine',
+			reason: 'seems fine to me on the phone honestly'
+		});
 		expect(lower.status).toBe(403);
 		const call = await staff.support.request('POST', `/reports/${id}/contact-attempts`, { outcome: 'reached' });
 		expect(call.status).toBe(403);
@@ -78,28 +93,45 @@ describe('support staff cannot bury urgent work', () => {
 	});
 
 	it('answers 403 when a support-held report becomes urgent and support tries to resolve it', async () => {
-		const { id } = await patientWith(ROUTINE);
+		const { patient, id } = await patientWith(ROUTINE);
 		expect((await staff.support.request('POST', `/reports/${id}/claim`)).status).toBe(200);
-		const note = await staff.support.request('POST', `/reports/${id}/notes`, { text: 'On the phone she now says she has chest pain and is sweating' });
+		const note = await staff.support.request('POST', `/reports/${id}/notes`, {
+			text: 'On the phone she now says she has chest pain and is sweating'
+		});
 		expect(note.status).toBe(200);
 		expect(note.json.raised).toMatchObject({ from: 'routine' });
 		expect(['urgent', 'emergency']).toContain(note.json.raised.to);
 		expect(note.json.raised.reasons.length).toBeGreaterThan(0);
-		// The report left support's hands and queue at once.
+		// The report left support's hands and queue at once, and the patient is told so.
 		expect(await inQueue(staff.nurse, 'clinician', id)).toBe(true);
 		expect(await inQueue(staff.support, 'support', id)).toBe(false);
-		const resolve = await staff.support.request('POST', `/reports/${id}/resolve`, { outcome: 'advised rest', disposition: 'advice' });
+		const seen = await patient.request('GET', `/reports/${id}`);
+		expect(seen.json).toMatchObject({ status: 'open', queue: 'clinician', handledBy: null });
+		expect(seen.json.timeline.map((e: { type: string }) => e.type).slice(-3)).toEqual([
+			'note_added',
+			'level_changed',
+			'released'
+		]);
+		const resolve = await staff.support.request('POST', `/reports/${id}/resolve`, {
+			outcome: 'advised rest',
+			disposition: 'advice'
+		});
 		expect(resolve.status).toBe(403);
 	});
 
 	it('lets support escalate any report they can see to clinicians', async () => {
 		const { id } = await patientWith(ROUTINE);
-		const res = await staff.support.request('POST', `/reports/${id}/escalate`, { reason: 'Patient sounds confused on the phone' });
+		const res = await staff.support.request('POST', `/reports/${id}/escalate`, {
+			reason: 'Patient sounds confused on the phone'
+		});
 		expect(res.status).toBe(200);
 		expect(await inQueue(staff.nurse, 'clinician', id)).toBe(true);
 		const view = await staff.nurse.request('GET', `/reports/${id}`);
 		expect(view.json.level).toBe('urgent');
-		expect(view.json.timeline.at(-1)).toMatchObject({ type: 'escalated', actor: { role: 'support', channel: 'call_center' } });
+		expect(view.json.timeline.at(-1)).toMatchObject({
+			type: 'escalated',
+			actor: { role: 'support', channel: 'call_center' }
+		});
 	});
 });
 
@@ -116,7 +148,10 @@ describe('level changes', () => {
 		});
 		expect(ok.status).toBe(200);
 		expect(ok.json).toMatchObject({ level: 'routine', queue: 'support' });
-		const same = await staff.nurse.request('POST', `/reports/${id}/level`, { level: 'routine', reason: 'again and again and again' });
+		const same = await staff.nurse.request('POST', `/reports/${id}/level`, {
+			level: 'routine',
+			reason: 'again and again and again'
+		});
 		expect(same.status).toBe(409);
 	});
 
@@ -139,7 +174,10 @@ describe('resolution rules', () => {
 	it('refuses to close an urgent report before the patient is reached', async () => {
 		const { id } = await patientWith(URGENT);
 		expect((await staff.nurse.request('POST', `/reports/${id}/claim`)).status).toBe(200);
-		const early = await staff.nurse.request('POST', `/reports/${id}/resolve`, { outcome: 'closing', disposition: 'no_action' });
+		const early = await staff.nurse.request('POST', `/reports/${id}/resolve`, {
+			outcome: 'closing',
+			disposition: 'no_action'
+		});
 		expect(early.status).toBe(422);
 		expect(early.json.error.code).toBe('rule_violation');
 	});
@@ -150,10 +188,20 @@ describe('resolution rules', () => {
 		for (const outcome of ['no_answer', 'no_answer']) {
 			expect((await staff.nurse.request('POST', `/reports/${id}/contact-attempts`, { outcome })).status).toBe(200);
 		}
-		const tooSoon = await staff.nurse.request('POST', `/reports/${id}/resolve`, { outcome: 'could not reach', disposition: 'no_action' });
+		const tooSoon = await staff.nurse.request('POST', `/reports/${id}/resolve`, {
+			outcome: 'could not reach',
+			disposition: 'no_action'
+		});
 		expect(tooSoon.status).toBe(422);
-		await staff.nurse.request('POST', `/reports/${id}/contact-attempts`, { outcome: 'voicemail', emergencyAdviceLeft: true, note: 'Left message: call 911 if worse' });
-		const done = await staff.nurse.request('POST', `/reports/${id}/resolve`, { outcome: 'Unreachable after three calls; advice left', disposition: 'no_action' });
+		await staff.nurse.request('POST', `/reports/${id}/contact-attempts`, {
+			outcome: 'voicemail',
+			emergencyAdviceLeft: true,
+			note: 'Left message: call 911 if worse'
+		});
+		const done = await staff.nurse.request('POST', `/reports/${id}/resolve`, {
+			outcome: 'Unreachable after three calls; advice left',
+			disposition: 'no_action'
+		});
 		expect(done.status).toBe(200);
 		expect(done.json.status).toBe('resolved');
 	});
@@ -161,16 +209,36 @@ describe('resolution rules', () => {
 	it('runs the full loop and shows the patient who did what', async () => {
 		const { patient, id } = await patientWith(URGENT);
 		expect((await staff.nurse.request('POST', `/reports/${id}/claim`)).status).toBe(200);
-		expect((await staff.nurse.request('POST', `/reports/${id}/contact-attempts`, { outcome: 'reached', note: 'Bleeding has stopped' })).status).toBe(200);
-		const resolved = await staff.nurse.request('POST', `/reports/${id}/resolve`, { outcome: 'Booked a same-day appointment with Dr. Shah', disposition: 'appointment' });
+		expect(
+			(
+				await staff.nurse.request('POST', `/reports/${id}/contact-attempts`, {
+					outcome: 'reached',
+					note: 'Bleeding has stopped'
+				})
+			).status
+		).toBe(200);
+		const resolved = await staff.nurse.request('POST', `/reports/${id}/resolve`, {
+			outcome: 'Booked a same-day appointment with Dr. Shah',
+			disposition: 'appointment'
+		});
 		expect(resolved.status).toBe(200);
 
 		const mine = await patient.request('GET', `/reports/${id}`);
 		expect(mine.json.status).toBe('resolved');
-		expect(mine.json.handledBy).toMatchObject({ name: 'Sam Lee', credential: 'RN', channel: 'telehealth', role: 'clinician', clinical: true, team: 'Telehealth nurse team' });
-		const staffSteps = mine.json.timeline.filter((e: { type: string }) => ['claimed', 'contact_attempted', 'resolved'].includes(e.type));
+		expect(mine.json.handledBy).toMatchObject({
+			name: 'Sam Lee',
+			credential: 'RN',
+			channel: 'telehealth',
+			role: 'clinician',
+			clinical: true,
+			team: 'Telehealth nurse team'
+		});
+		const staffSteps = mine.json.timeline.filter((e: { type: string }) =>
+			['claimed', 'contact_attempted', 'resolved'].includes(e.type)
+		);
 		expect(staffSteps).toHaveLength(3);
-		for (const step of staffSteps) expect(step.actor).toMatchObject({ name: 'Sam Lee', credential: 'RN', channel: 'telehealth', role: 'clinician' });
+		for (const step of staffSteps)
+			expect(step.actor).toMatchObject({ name: 'Sam Lee', credential: 'RN', channel: 'telehealth', role: 'clinician' });
 		// The nurse's internal call note stays with staff; the outcome is the patient's to read.
 		expect(JSON.stringify(mine.json)).not.toContain('Bleeding has stopped');
 		expect(mine.json.timeline.at(-1).detail).toContain('same-day appointment');
@@ -179,7 +247,14 @@ describe('resolution rules', () => {
 	it('refuses actions on a closed report with 409', async () => {
 		const { id } = await patientWith(ROUTINE);
 		await staff.support.request('POST', `/reports/${id}/claim`);
-		expect((await staff.support.request('POST', `/reports/${id}/resolve`, { outcome: 'Gave advice on fluids and rest', disposition: 'advice' })).status).toBe(200);
+		expect(
+			(
+				await staff.support.request('POST', `/reports/${id}/resolve`, {
+					outcome: 'Gave advice on fluids and rest',
+					disposition: 'advice'
+				})
+			).status
+		).toBe(200);
 		const again = await staff.support.request('POST', `/reports/${id}/notes`, { text: 'late note' });
 		expect(again.status).toBe(409);
 		expect(again.json.error.code).toBe('invalid_state');
@@ -200,7 +275,9 @@ describe('resolution rules', () => {
 describe('what the patient controls', () => {
 	it('re-triages a patient update and moves a worse report to clinicians', async () => {
 		const { patient, id } = await patientWith(ROUTINE);
-		const update = await patient.request('POST', `/reports/${id}/updates`, { text: 'Now my lips and tongue are swelling up and it is hard to breathe' });
+		const update = await patient.request('POST', `/reports/${id}/updates`, {
+			text: 'Now my lips and tongue are swelling up and it is hard to breathe'
+		});
 		expect(update.status).toBe(200);
 		expect(update.json.raised.to).toBe('emergency');
 		expect(update.json.report.queue).toBe('clinician');
@@ -217,9 +294,17 @@ describe('what the patient controls', () => {
 
 	it('changes and cancels the call back, visible to staff', async () => {
 		const { patient, id } = await patientWith(ROUTINE);
-		const change = await patient.request('POST', `/reports/${id}/callback`, { callbackPhone: '555-777-8888', callbackWindow: 'evening' });
+		const change = await patient.request('POST', `/reports/${id}/callback`, {
+			callbackPhone: '555-777-8888',
+			callbackWindow: 'evening'
+		});
 		expect(change.status).toBe(200);
-		const row = ((await staff.support.request('GET', '/queue/support')).json.reports as { id: string; callback: Record<string, unknown> }[]).find((r) => r.id === id)!;
+		const row = (
+			(await staff.support.request('GET', '/queue/support')).json.reports as {
+				id: string;
+				callback: Record<string, unknown>;
+			}[]
+		).find((r) => r.id === id)!;
 		expect(row.callback).toMatchObject({ phone: '555-777-8888', window: 'evening', cancelled: false });
 		const cancel = await patient.request('POST', `/reports/${id}/callback`, { cancelled: true });
 		expect(cancel.json.callbackCancelled).toBe(true);

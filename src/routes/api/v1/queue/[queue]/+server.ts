@@ -14,4 +14,3 @@ export const GET: RequestHandler = (event) => {
 	if (!isQueue(queue)) return apiProblem(problem('not_found', 'There is no such queue.').problem);
 	return apiResult(queueRows(db(), user.value, queue, now()), (reports) => ({ queue, reports }));
 };
-

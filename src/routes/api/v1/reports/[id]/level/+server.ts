@@ -11,5 +11,9 @@ export const POST: RequestHandler = async (event) => {
 	if (!user.ok) return apiProblem(user.problem);
 	const input = await readJson(event.request, levelChangeSchema);
 	if (!input.ok) return apiProblem(input.problem);
-	return reportResponse(event, user.value, changeLevel(ctx(), user.value, event.params.id, input.value.level, input.value.reason));
+	return reportResponse(
+		event,
+		user.value,
+		changeLevel(ctx(), user.value, event.params.id, input.value.level, input.value.reason)
+	);
 };

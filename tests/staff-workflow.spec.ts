@@ -1,0 +1,235 @@
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+
+const DEMO_PASSWORD = 'demo-password-1';
+
+/** A separate person: own cookies, same project settings (viewport, JavaScript on or off). */
+async function person(browser: Browser): Promise<Page> {
+	const context = await browser.newContext();
+	return context.newPage();
+}
+
+async function logIn(page: Page, email: string): Promise<void> {
+	// Idle network means hydrated: typing into a form before hydration can be lost.
+	await page.goto('/login', { waitUntil: 'networkidle' });
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Log in' }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** A new patient (random email) who sends one report; returns its reference. */
+async function patientReports(page: Page, description: string): Promise<string> {
+	await page.goto('/signup', { waitUntil: 'networkidle' });
+	await page.getByLabel('Your name').fill('Robin Patel');
+	await page.getByLabel('Email').fill(`e2e-${crypto.randomUUID().slice(0, 8)}@example.test`);
+	await page.getByLabel('Password').fill('a-long-e2e-password');
+	await page.getByLabel('Mobile phone').fill('555-210-4321');
+	await page.getByLabel('Date of birth').fill('1984-05-06');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(/\/report$/);
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await page.getByLabel('Describe your symptoms or request').fill(description);
+	await page.getByRole('button', { name: 'Send report' }).click();
+	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
+	return (await page.locator('.reference').first().innerText()).trim();
+}
+
+const queueItem = (page: Page, reference: string): Locator => page.getByRole('listitem').filter({ hasText: reference });
+
+/** Each handling step on the patient's timeline names the person, their credential and channel. */
+async function expectStepBySamLee(patient: Page, step: string): Promise<void> {
+	const entry = patient.locator(`li.step-${step}`).last();
+	await expect(entry).toContainText('Sam Lee', { timeout: 10_000 });
+	await expect(entry).toContainText('RN');
+	await expect(entry).toContainText('Telehealth');
+}
+
+test('a nurse sees an urgent report arrive live, claims, calls and closes it, and the patient sees who at each step', async ({
+	browser
+}) => {
+	const nurse = await person(browser);
+	await logIn(nurse, 'nurse@demo.test');
+	await nurse.goto('/queue/clinician');
+	await expect(nurse.getByText('● Live')).toBeVisible();
+
+	const patient = await person(browser);
+	const reference = await patientReports(patient, 'stomach pain and blood in stool');
+
+	// No reload: the row arrives over the event stream, with a banner.
+	await expect(nurse.getByRole('link', { name: reference, exact: true })).toBeVisible({ timeout: 10_000 });
+	await expect(nurse.getByRole('alert').filter({ hasText: 'New urgent report' }).first()).toBeVisible();
+	const row = queueItem(nurse, reference);
+	await expect(row.locator('.badge.urgent')).toBeVisible();
+	await expect(row).toContainText('Robin, 4');
+	await expect(row).toContainText('left to acknowledge');
+	await expect(row).toContainText('Nobody yet');
+
+	await row.getByRole('button', { name: `Claim ${reference}` }).click();
+	await expect(nurse).toHaveURL(/\/queue\/reports\/[\w-]+$/);
+	await expect(nurse.getByText('You are handling this report.')).toBeVisible();
+	await expect(nurse.getByRole('link', { name: '555-210-4321' })).toHaveAttribute('href', 'tel:5552104321');
+
+	// The patient's open page follows along without a reload.
+	await expect(patient.getByTestId('handled-by')).toHaveText(
+		/Sam Lee, RN — Telehealth nurse team, Telehealth \(clinician\)/,
+		{ timeout: 10_000 }
+	);
+	await expectStepBySamLee(patient, 'claimed');
+
+	await nurse.getByLabel('Reached the patient').check();
+	await nurse.getByLabel('Call notes').fill('Spoke with the patient. Booked into clinic this afternoon.');
+	await nurse.getByRole('button', { name: 'Log call' }).click();
+	await expect(nurse.getByTestId('contact-reached')).toHaveText('Yes');
+	await expectStepBySamLee(patient, 'contact_attempted');
+
+	await nurse.getByLabel('What happened (outcome)').fill('Reached the patient; seen in clinic the same day.');
+	await nurse.getByLabel('Disposition').selectOption({ label: 'Appointment booked' });
+	await nurse.getByRole('button', { name: 'Close report' }).click();
+	await expect(nurse.getByText('Closed.', { exact: true })).toBeVisible();
+
+	await expectStepBySamLee(patient, 'resolved');
+	await expect(patient.locator('li.step-resolved')).toContainText('seen in clinic the same day');
+	await patient.reload();
+	await expect(patient.getByTestId('handled-by')).toContainText('Sam Lee, RN — Telehealth nurse team');
+	await expect(patient.getByLabel('What has changed?')).toHaveCount(0);
+});
+
+test('support staff cannot open the clinician queue, and a red flag in their note hands the report to clinicians', async ({
+	page,
+	browser
+}) => {
+	await logIn(page, 'support@demo.test');
+	const refused = await page.goto('/queue/clinician');
+	expect(refused?.status()).toBe(403);
+	await expect(page.getByText('Urgent and emergency reports are for clinicians only.')).toBeVisible();
+
+	const patient = await person(browser);
+	const reference = await patientReports(patient, 'my knee has been sore for a week');
+	await expect(patient.getByText('Support team queue', { exact: true })).toBeVisible();
+
+	await page.goto('/queue/support');
+	await queueItem(page, reference)
+		.getByRole('link', { name: `Open ${reference}` })
+		.click();
+	await page.getByRole('button', { name: 'Claim', exact: true }).click();
+	await expect(page.getByText('You are handling this report.')).toBeVisible();
+	await page
+		.getByLabel('Note', { exact: true })
+		.fill('On the phone she says there is now blood in her stool and stomach pain.');
+	await page.getByRole('button', { name: 'Add note' }).click();
+
+	await expect(page.getByText('Your note raised this report to URGENT because:')).toBeVisible();
+	await expect(page.getByText('Clinician queue (nurses and doctors)', { exact: true })).toBeVisible();
+	// The server, not only the page, keeps urgent work with clinicians.
+	await page.getByRole('button', { name: 'Claim', exact: true }).click();
+	await expect(page.getByRole('alert')).toContainText('Urgent and emergency reports are handled by clinicians only');
+	await page.goto('/queue/support');
+	await expect(page.getByRole('link', { name: reference, exact: true })).toHaveCount(0);
+
+	// Support's claim was dropped when the report turned urgent: nobody holds it until a clinician claims it.
+	await patient.reload();
+	await expect(patient.getByText('Clinician queue (nurses and doctors)', { exact: true })).toBeVisible();
+	await expect(patient.getByTestId('handled-by')).toHaveText('Not yet claimed');
+	const nurse = await person(browser);
+	await logIn(nurse, 'nurse@demo.test');
+	await nurse.goto('/queue/clinician');
+	await expect(queueItem(nurse, reference).locator('.badge.urgent')).toBeVisible();
+});
+
+test('a nurse claims and closes an urgent report with plain forms @no-js', async ({ page, browser }) => {
+	const patient = await person(browser);
+	const reference = await patientReports(patient, 'stomach pain and blood in stool');
+
+	await logIn(page, 'nurse@demo.test');
+	await page.goto('/queue/clinician');
+	await queueItem(page, reference)
+		.getByRole('button', { name: `Claim ${reference}` })
+		.click();
+	await expect(page.getByText('You are handling this report.')).toBeVisible();
+
+	// Closing before anyone reached the patient is refused by the server, and the page says why.
+	await page.getByLabel('What happened (outcome)').fill('Tried to close early.');
+	await page.getByLabel('Disposition').selectOption('advice');
+	await page.getByRole('button', { name: 'Close report' }).click();
+	await expect(page.getByRole('alert')).toContainText('can be closed only after reaching the patient');
+	await expect(page.getByLabel('What happened (outcome)')).toHaveValue('Tried to close early.');
+
+	await page.getByLabel('Reached the patient').check();
+	await page.getByRole('button', { name: 'Log call' }).click();
+	await expect(page.getByTestId('contact-reached')).toHaveText('Yes');
+
+	await page.getByLabel('What happened (outcome)').fill('Advised to go to urgent care today.');
+	await page.getByLabel('Disposition').selectOption({ label: 'Sent to urgent care' });
+	await page.getByRole('button', { name: 'Close report' }).click();
+	await expect(page.getByText('Closed.', { exact: true })).toBeVisible();
+
+	await patient.reload();
+	await expect(patient.getByTestId('handled-by')).toContainText('Sam Lee, RN');
+	await expect(patient.locator('li.step-resolved')).toContainText('Telehealth');
+});
+
+test('a patient who asks for a nurse moves a routine report to the clinician queue @no-js', async ({
+	page,
+	browser
+}) => {
+	const reference = await patientReports(page, 'rash on my arm for two days');
+	await expect(page.getByText('Support team queue', { exact: true })).toBeVisible();
+
+	await page.getByRole('button', { name: 'I think this needs a nurse now' }).click();
+	await expect(page.getByText('Clinician queue (nurses and doctors)', { exact: true })).toBeVisible();
+	await expect(page.getByText('Your report is with the nurses and doctors.')).toBeVisible();
+	await expect(page.locator('li.step-clinician_requested')).toContainText('You');
+
+	const nurse = await person(browser);
+	await logIn(nurse, 'nurse@demo.test');
+	await nurse.goto('/queue/clinician');
+	await expect(queueItem(nurse, reference).locator('.badge.urgent')).toBeVisible();
+});
+
+test('a patient update that names a red flag raises the level and says why; the call back can be changed and cancelled @no-js', async ({
+	page
+}) => {
+	await patientReports(page, 'my knee has been sore for a week');
+
+	await page.getByLabel('What has changed?').fill('Now there is blood in my stool and stomach pain.');
+	await page.getByRole('button', { name: 'Send update' }).click();
+	await expect(page.getByText('Your update raised your report to URGENT because:')).toBeVisible();
+	await expect(page.getByText('Clinician queue (nurses and doctors)', { exact: true })).toBeVisible();
+
+	await page.getByLabel('Call me back on').fill('12');
+	await page.getByRole('button', { name: 'Save call back details' }).click();
+	await expect(page.getByText(/Enter a phone number we can call/)).toBeVisible();
+
+	await page.getByLabel('Call me back on').fill('555-777-1234');
+	await page.getByLabel('Best time to call').selectOption('evening');
+	await page.getByRole('button', { name: 'Save call back details' }).click();
+	await expect(page.locator('li.step-callback_changed')).toContainText('555-777-1234, evening');
+
+	await page.getByRole('button', { name: 'Cancel my call back' }).click();
+	await expect(page.getByText('You cancelled your call back.')).toBeVisible();
+	await page.getByRole('button', { name: 'I still want a call back' }).click();
+	await expect(page.getByLabel('Call me back on')).toHaveValue('555-777-1234');
+});
+
+test('an admin creates a staff account; field errors are shown next to the field', async ({ page }) => {
+	await logIn(page, 'admin@demo.test');
+	await expect(page.getByRole('heading', { name: 'Staff', exact: true })).toBeVisible();
+	await expect(page.getByRole('list', { name: 'Staff accounts' })).toContainText('Sam Lee');
+
+	const email = `e2e-staff-${crypto.randomUUID().slice(0, 8)}@example.test`;
+	await page.getByLabel('Full name').fill('Casey Nguyen');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Temporary password').fill('short');
+	await page.getByLabel('Kind of staff').selectOption('nurse');
+	await page.getByLabel('Channel').selectOption('office');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByText('Use at least 12 characters.')).toBeVisible();
+	await expect(page.getByLabel('Email')).toHaveValue(email);
+
+	await page.getByLabel('Temporary password').fill('a-long-staff-password');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByText(`Account created for ${email}.`)).toBeVisible();
+	await expect(
+		page.getByRole('list', { name: 'Staff accounts' }).getByRole('listitem').filter({ hasText: 'Casey Nguyen' })
+	).toContainText('Office nurse team');
+});
