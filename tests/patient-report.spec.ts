@@ -78,3 +78,17 @@ test('the emergency page gives tap-to-call numbers', async ({ page }) => {
 	await expect(page.getByRole('link', { name: 'Call 911' })).toHaveAttribute('href', 'tel:911');
 	await expect(page.getByRole('link', { name: 'Call 988' })).toHaveAttribute('href', 'tel:988');
 });
+
+test('what a patient types before the page finishes loading is kept', async ({ page }) => {
+	// A slow phone: the app's JavaScript arrives well after the form is on screen.
+	await page.route('**/_app/immutable/**', async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await route.continue();
+	});
+	await page.goto('/signup', { waitUntil: 'commit' });
+	await page.getByLabel('Your name').fill('Early Typist');
+	await page.getByLabel('Email').fill('early@example.test');
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Your name')).toHaveValue('Early Typist');
+	await expect(page.getByLabel('Email')).toHaveValue('early@example.test');
+});

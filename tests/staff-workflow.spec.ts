@@ -230,6 +230,6 @@ test('an admin creates a staff account; field errors are shown next to the field
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await expect(page.getByText(`Account created for ${email}.`)).toBeVisible();
 	await expect(
-		page.getByRole('list', { name: 'Staff accounts' }).getByRole('listitem').filter({ hasText: 'Casey Nguyen' })
+		page.getByRole('list', { name: 'Staff accounts' }).getByRole('listitem').filter({ hasText: email })
 	).toContainText('Office nurse team');
 });

@@ -5,6 +5,7 @@
  * lets this viewer see.
  */
 import { invalidateAll } from '$app/navigation';
+import { navigating } from '$app/state';
 import { parseMessage, type LiveMessage } from '$lib/live-message';
 import type { TriageLevel } from '$lib/triage/types';
 
@@ -89,6 +90,9 @@ export class LiveUpdates {
 		// Coalesce a burst into one refresh rather than postponing it while events keep coming.
 		this.#refresh ??= setTimeout(() => {
 			this.#refresh = undefined;
+			// A navigation under way (e.g. "Claim" opening the report) loads fresh data anyway, and
+			// refreshing this page now would cancel it and leave the user where they were.
+			if (navigating.to) return;
 			void invalidateAll();
 		}, this.#options.debounceMs ?? 150);
 	}

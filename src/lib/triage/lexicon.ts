@@ -106,8 +106,8 @@ export const lexicon: Lexicon = {
 		phrases: ['testicle', 'testic*', 'testes', 'testis', 'ball', 'balls', 'nut', 'nuts', 'scrotum', 'scrotal', 'groin']
 	},
 	eye: { phrases: ['eye', 'eyes', 'eyeball', 'eyelid'] },
-	face: { phrases: ['face', 'facial', 'eyelid', 'eyes'] },
-	airway_part: { phrases: ['lip', 'lips', 'tongue', 'throat', 'mouth', 'airway', 'windpipe'] },
+	face: { phrases: ['face', 'facial', 'eyelid', 'eyes', 'cheek', 'jaw', 'chin', 'gum', 'gums', 'under ~ eye'] },
+	airway_part: { phrases: ['lip', 'lips', 'tongue', 'mouth', 'airway', 'windpipe'] },
 	hands_face: { phrases: ['face', 'hands', 'fingers', 'eyes', 'eyelid', 'feet', 'ankles', 'legs'] },
 	shoulder: { phrases: ['shoulder', 'shoulders', 'shoulder tip'] },
 	saddle: {
@@ -431,7 +431,8 @@ export const lexicon: Lexicon = {
 			'elephant ~ chest',
 			'sitting on ~ chest',
 			'chest ~ sitting on',
-			'chest ~ like ~ sitting'
+			'chest ~ like ~ sitting',
+			'chest ~5 (tightness|pressure|heaviness|squeezing|squeezed)'
 		],
 		signal: 'mention'
 	},
@@ -450,7 +451,7 @@ export const lexicon: Lexicon = {
 		anyOf: ['chest_pressure'],
 		near: [
 			{ of: ['chest', 'pain'], within: 6 },
-			{ of: ['chest', 'pressure'], within: 5 }
+			{ of: ['chest', 'pressure'], within: 7 }
 		],
 		signal: 'mention'
 	},
@@ -495,6 +496,8 @@ export const lexicon: Lexicon = {
 			'turned blue',
 			'going blue',
 			'only ~ say ~ word*',
+			'only ~ (speak|talk|get out|manage) ~ (a few|few|couple|one|two|single) ~ word*',
+			'words at a time',
 			'can not ~ speak|talk ~ sentence*',
 			'can not finish ~ sentence*',
 			'struggling to breath*',
@@ -503,6 +506,7 @@ export const lexicon: Lexicon = {
 			'chok*',
 			'not breathing',
 			'stopped breathing',
+
 			'can barely breath*',
 			'barely breath*',
 			'can hardly breath*',
@@ -510,6 +514,11 @@ export const lexicon: Lexicon = {
 			'can not catch ~ breath',
 			'sucking in ~ ribs|chest',
 			'ribs ~ sucking in',
+			'ribs ~ (showing|sucking|pulling|caving|sinking)',
+			'(skin|chest|belly|tummy) ~ (sucking|pulling|caving|sinking) in',
+			'(tugging|sucking in) ~ (throat|neck|collarbone*)',
+			'recession*',
+			'retraction*',
 			'grunting',
 			'nostrils flaring',
 			'head bobbing',
@@ -624,7 +633,15 @@ export const lexicon: Lexicon = {
 	pleuritic_pain: { near: [{ of: ['pleuritic', 'pain'], within: 6 }], signal: 'positive' },
 	cough: { phrases: ['cough*', 'coughing'], signal: 'positive' },
 	cough_blood: {
-		phrases: ['cough* ~ blood', 'blood ~ cough*', 'hemoptysis', 'spit* ~ blood', 'bloody ~ phlegm|mucus|sputum'],
+		phrases: [
+			'cough* ~ blood',
+			'blood ~ cough*',
+			'hemoptysis',
+			'spit* ~ blood',
+			'bloody ~ phlegm|mucus|sputum',
+			'pink ~ (froth*|foam*|spit|phlegm|mucus)',
+			'cough* ~ (froth*|foam*)'
+		],
 		signal: 'mention'
 	},
 
@@ -635,6 +652,8 @@ export const lexicon: Lexicon = {
 			'droop*',
 			'smile ~ crooked|uneven|lopsided|weird',
 			'mouth ~ droop*|crooked|lopsided|sagging',
+			'mouth ~ (going down|gone down|down on|dropped|hanging|slanted|pulled|twisted)',
+			'(one side|side of) ~ (mouth|face|lip) ~ (down|dropped|drooping|sagging|hanging|fallen)',
 			'numb|numbness ~ face|lip|lips|cheek',
 			'one side of ~ face',
 			'half ~ face',
@@ -658,6 +677,8 @@ export const lexicon: Lexicon = {
 			'word salad',
 			'can not find ~ words',
 			'wrong words',
+			'not ~ (speak|speaking|talk|talking) ~ (good|well|properly|right|clearly|normal)',
+			'(speak|speaks|speaking|talk|talks) ~ (strange|strangely|funny|weird|weirdly|odd|slow|slowly)',
 			'can not ~ understand ~ what ~ say*'
 		],
 		signal: 'mention'
@@ -735,7 +756,7 @@ export const lexicon: Lexicon = {
 			'having a seizure',
 			'having seizures',
 			'a seizure',
-			'seizure ~ (today|now|just|minutes|morning|again|lasted|started|stopped|happened|last night)',
+			'seizure ~ (today|now|just|minutes|morning|again|lasted|started|stopped|happened|last night|lasting|still|going on|happening|will not stop|earlier)',
 			'seizing',
 			'convuls*',
 			'having a fit',
@@ -812,6 +833,9 @@ export const lexicon: Lexicon = {
 			'does not know where',
 			'not know where ~ is|am|are|was',
 			'not know what day',
+			'not know ~ (what|which) ~ (year|day|month|date|time)',
+			'wandering ~ (around|off|confused|lost)',
+			'got lost ~ (home|house|street)',
 			'does not know who',
 			'not recogniz*',
 			'out of it',
@@ -825,6 +849,7 @@ export const lexicon: Lexicon = {
 			'mixed up',
 			'spaced out',
 			'very drowsy',
+			'confused ~ (and|shaky|sweaty|drowsy|sleepy|dizzy|weak|disoriented|slurring|not making sense|cannot|can not)',
 			'hallucinat*',
 			`is|are|was|were|seems|seem|seemed|very|really|so|more|gets|getting|got|became|becoming|been|acting|looks|looked|sounds|hes|shes|feel|feeling|felt|suddenly|totally|extremely|and|bit|kinda|${FAMILY} confused`
 		],
@@ -918,6 +943,7 @@ export const lexicon: Lexicon = {
 	focal_neuro: {
 		near: [
 			{ of: ['strong_deficit', 'limb'], within: 5 },
+			{ of: ['strong_deficit', 'limb', 'side'], within: 7 },
 			{ of: ['weak_numb', 'limb', 'side'], within: 5 }
 		],
 		signal: 'mention'
@@ -991,13 +1017,26 @@ export const lexicon: Lexicon = {
 			'ticagrelor',
 			'effient',
 			'prasugrel',
-			'thinners'
+			'thinners',
+			'warf*',
+			'coumad*',
+			'eliq*',
+			'elequis',
+			'xarel*',
+			'zarel*',
+			'xeralto',
+			'apix*',
+			'rivarox*',
+			'plavi*',
+			'blood thin*'
 		]
 	},
 	bleeding: {
 		phrases: [
 			'bleed*',
 			'bled',
+			'nosebleed*',
+			'nose ~ bleed*',
 			'spotting',
 			'hemorrhag*',
 			'haemorrhag*',
@@ -1008,7 +1047,12 @@ export const lexicon: Lexicon = {
 			'gushing blood',
 			'lots of blood',
 			'bloody',
-			'blood clots'
+			'blood clots',
+			'heavy period*',
+			'period* ~ heavy',
+			'flooding',
+			'pad* ~ every ~ hour*|minutes',
+			'soak* ~ pad*|tampon*|underwear|sheets'
 		],
 		signal: 'positive'
 	},
@@ -1037,7 +1081,9 @@ export const lexicon: Lexicon = {
 			'squirting',
 			'pulsing',
 			'bleeding profusely',
-			'blood ~ will not stop'
+			'blood ~ will not stop',
+			'(nosebleed*|nose bleed*|nose) ~ (will not|would not|does not|not|can not) ~ stop*',
+			'(nosebleed*|nose bleed*|bleed*|bleeding) ~ (for|over|more than) ~ (20|30|40|45|an|1|2) ~ (minutes|hour*)'
 		],
 		signal: 'mention'
 	},
@@ -1060,13 +1106,19 @@ export const lexicon: Lexicon = {
 			'heavy bleed*',
 			'bleeding heavily',
 			'big clots',
-			'toilet ~ red',
 			'bowl ~ red',
-			'bright red ~ toilet|bowl',
+			'toilet ~ (turned|went|all|is all|was all|full of) ~ red',
+			'toilet water ~ red',
 			'blood everywhere',
 			'large amount',
+			'pad* ~ every ~ hour*|minutes',
+			'changing ~ pad*|tampon* ~ every',
+			'through ~ pad*|tampon*',
+			'flooding',
 			'a lot of bleeding',
-			'bunch of blood'
+			'bunch of blood',
+			'(a lot|lots|loads|tons|heaps) of it',
+			'so much of it'
 		],
 		signal: 'mention'
 	},
@@ -1126,7 +1178,10 @@ export const lexicon: Lexicon = {
 			'bent ~ wrong|weird|funny|strange',
 			'out of place',
 			'wrong angle',
-			'pointing ~ wrong'
+			'pointing ~ wrong',
+			'leg ~ (shorter|turned out|turned outward|rolled out|twisted out|sticking out sideways)',
+			'shorter than ~ other',
+			'foot ~ (turned out|pointing out|pointing outward*|pointing sideways|flopped out)'
 		],
 		near: [{ of: ['fracture_word', 'bone_site'], within: 4 }],
 		signal: 'mention'
@@ -1178,7 +1233,11 @@ export const lexicon: Lexicon = {
 			'leathery',
 			'white ~ burn',
 			'burn ~ white',
-			'burn* ~ whole ~ arm|leg|back|chest'
+			'burn* ~ whole ~ arm|leg|back|chest',
+			'skin ~ (peeling|coming|came|falling|fell|sliding|hanging) ~ off',
+			'whole ~ (arm|leg|hand|back|chest|face|foot|belly|tummy) ~ blister*',
+			'blister* ~ (all over|whole|everywhere)',
+			'(boiling|hot) ~ (water|oil|tea|coffee|soup|kettle) ~ (all over|on ~ (baby|toddler|child|kid|son|daughter|face|chest))'
 		],
 		signal: 'mention'
 	},
@@ -1278,7 +1337,13 @@ export const lexicon: Lexicon = {
 	},
 	blood_stool: {
 		phrases: [
-			'blood ~ (stool|poop|bm|bowel movement*|toilet|feces|faeces|bottom|butt|rectum|diarrhea|wipe|wiping|toilet paper|tp|pooping|bum)',
+			'blood ~5 (stool|poop|bm|bowel movement*|toilet|feces|faeces|bottom|butt|rectum|diarrhea|wipe|wiping|toilet paper|tp|pooping|bum)',
+			'(stool|stools|poop|bm|bowel movement*|diarrhea) ~ (black|tar|tarry|maroon|bloody|red|blood)',
+			'like tar',
+			'tar like',
+			'red ~ (in|on) ~ (toilet|bowl|paper|tissue|tp)',
+			'mixed with blood',
+			'blood mixed',
 			'bloody ~ stool|poop|diarrhea|bm|bowel*',
 			'poop* ~ blood',
 			'pooping blood',
@@ -1304,6 +1369,21 @@ export const lexicon: Lexicon = {
 		],
 		signal: 'mention'
 	},
+	blood_trace: {
+		phrases: [
+			'streak* of blood',
+			'blood streak*',
+			'bloody streak*',
+			'red streak*',
+			'speck* of blood',
+			'fleck* of blood',
+			'bit of blood',
+			'spot* of blood',
+			'blood in it',
+			'some blood',
+			'little blood'
+		]
+	},
 	vomit_blood: {
 		phrases: [
 			'vomit* ~ blood',
@@ -1317,6 +1397,7 @@ export const lexicon: Lexicon = {
 			'vomit* ~ red',
 			'throwing up ~ red'
 		],
+		near: [{ of: ['vomit', 'blood_trace'], within: 14 }],
 		signal: 'mention'
 	},
 	rigid_abdomen: {
@@ -1372,7 +1453,11 @@ export const lexicon: Lexicon = {
 			'has a temp*',
 			'had a temp*',
 			'spiking',
-			'temp ~ high'
+			'temp ~ high',
+			'hot and cold',
+			'hot then cold',
+			'burning hot',
+			'chills and sweats'
 		],
 		signal: 'positive'
 	},
@@ -1393,6 +1478,8 @@ export const lexicon: Lexicon = {
 		phrases: [
 			'mottled',
 			'blotchy ~ skin',
+			'skin ~ blotchy|patchy|purple|blue|grey|gray|ashen|mottled|marbled',
+			'blotchy',
 			'skin ~ grey|gray|blue|ashen|mottled',
 			'cold and clammy',
 			'cold ~ hands ~ feet',
@@ -1432,7 +1519,9 @@ export const lexicon: Lexicon = {
 			'sepsis',
 			'septic',
 			'influenza',
-			'covid',
+			'(have|has|had|got|caught|with) ~ covid',
+			'covid ~ (positive|symptoms|pneumonia)',
+			'positive ~ covid',
 			'abscess',
 			'pus'
 		],
@@ -1483,14 +1572,16 @@ export const lexicon: Lexicon = {
 	},
 	airway_swelling: {
 		phrases: [
-			'throat ~ (clos*|tight*|swell*|swollen|closing up)',
+			'throat ~ (clos*|tight*|closing up)',
+			'throat (swelling|swollen|swelled)',
+			'throat ~ (is|feels|feel|getting|seems|looks|gets|got|has|was|keeps) ~2 (swell*|swollen)',
 			'throat is closing',
 			'tongue ~ thick|swell*|swollen|huge|big',
 			'lips ~ huge|swollen|swell*|big|puffy',
 			'voice ~ hoarse|weird|changed|different|strange|funny|raspy',
 			'drool*',
-			'epi pen',
-			'epinephrine',
+			'(used|use|using|gave|give|giving|needed|jabbed|injected|stabbed) ~ (epi pen|epinephrine|adrenaline)',
+			'(epi pen|epinephrine|adrenaline) ~ (used|given|jabbed|injected|not working|did not)',
 			'anaphyla*',
 			'swollen ~ lips|tongue|throat',
 			'swelling ~ lips|tongue|throat|mouth',
@@ -1614,6 +1705,20 @@ export const lexicon: Lexicon = {
 		],
 		signal: 'mention'
 	},
+	fetal_movement_absent: {
+		phrases: [
+			'not moved ~ (at all|since|all day|all night|for hours)',
+			'not moving ~ (at all|since|all day)',
+			'baby ~ stopped ~ moving|kicking',
+			'no ~ movement*|kicks|kicking ~ (at all|since|today|all day)',
+			'not felt ~ (baby|kick*|movement*) ~ (since|at all|all day|today)',
+			'not felt ~ (anything|any movement|any kicks)',
+			'can not feel ~ baby ~ (at all|anymore|since)',
+			'not kicked ~ (at all|since|all day)',
+			'not ~ felt ~ baby ~ move ~ (since|at all|all day|today)'
+		],
+		signal: 'mention'
+	},
 	labour: {
 		phrases: [
 			'water broke',
@@ -1676,7 +1781,11 @@ export const lexicon: Lexicon = {
 			'not nursing',
 			'will not nurse',
 			'not interested in ~ food|eating|feeding|bottle',
-			'not eating ~ much'
+			'not eating ~ much',
+			'hardly|barely ~ (drinking|eating|feeding)',
+			'not drinking ~ much',
+			'only ~ sips',
+			'little sips'
 		],
 		signal: 'positive'
 	},
@@ -1714,7 +1823,12 @@ export const lexicon: Lexicon = {
 			'urinating less',
 			'peeing ~ less',
 			'no urine',
-			'not wet'
+			'not wet',
+			'(only|just) ~ (one|1|two|2) ~ wet',
+			'wet (diaper*|nappy|nappies) ~ (only|since)',
+			'no wet ~ nappy|nappies',
+			'dry nappy|nappies',
+			'hardly ~ (peeing|wet|urinating)'
 		],
 		signal: 'mention'
 	},
@@ -1786,18 +1900,57 @@ export const lexicon: Lexicon = {
 			'ending things',
 			'life ~ not worth',
 			'rather be dead',
-			'rather not be alive'
+			'rather not be alive',
+			'plan to ~ (end it|kill|die|end things)',
+			'(going|gonna|want|wanna|ready) to end it',
+			'end it ~ (tonight|today|soon|now|all)',
+			'saving up ~ pill*|meds|tablets',
+			'stockpil*',
+			'hoard* ~ pill*|meds|tablets',
+			'tired of ~ living|being alive|life',
+			'done with ~ life|living',
+			'everyone ~ better off ~ without me',
+			'better ~ without me',
+			'better ~ if i ~ (was|were|am) ~ (gone|dead|not here|not around)',
+			'off myself',
+			'want to sleep forever',
+			'wish i ~ (was|were) ~ (dead|never born)',
+			'wish i ~ never been born',
+			'jump* ~ (in front of|off|from) ~ (train|bridge|building|roof|car|bus|traffic|cliff|balcony)',
+			'(step|walk|walking|stepping) ~ (in front of|into) ~ (train|traffic|bus|car)',
+			'noose',
+			'rope ~ (ready|tied|set up|for myself|to hang)',
+			'(bought|got|have) ~ (rope|gun) ~ (ready|to end|for myself)',
+			'cut* ~ on purpose',
+			'burn* myself ~ on purpose',
+			'(thinking|thought|thoughts|think) ~ (ending it|end it|ending things|ending my life|not being here)',
+			'scared ~ (i might|i will|i am going to|im going to) ~ (hurt|harm|kill) ~ myself',
+			'not see ~ point ~ (anymore|any more|living|in living|of living|in life|in going on|of going on)',
+			'no point ~ (anymore|any more|in anything|going on|to anything)',
+			'giving up on ~ (life|living)',
+			'wrote ~ (goodbye|farewell) ~ (letter*|note*)',
+			'wrote ~ letter* ~ (to|for) ~ (kids|children|family|everyone|wife|husband|parents)'
 		],
 		signal: 'mention'
 	},
 	overdose: {
-		phrases: ['overdos*', 'took ~ whole bottle', 'took ~ all ~ pills', 'took too many', 'took a bunch of'],
+		phrases: [
+			'overdos*',
+			'took ~ whole bottle',
+			'took ~ all ~ pills',
+			'took too many',
+			'took a bunch of',
+			'took ~ (whole|entire|full) ~ (bottle|pack|packet|box|strip)',
+			'(swallowed|downed|popped) ~ (whole|entire|full|bunch|handful|lot)',
+			'handful of ~ pill*|tablet*|tylenol|advil|meds'
+		],
+		anyOf: ['pill_count_high'],
 		signal: 'mention'
 	},
 	poisoning: {
 		phrases: [
 			'swallowed ~ pills|bottle|tablets',
-			'got into ~ pills|medicine|medication|meds|cabinet|cleaning|bleach',
+			'got into ~ (pill*|medicine*|medication*|meds|cabinet|cleaning|bleach|tablet*)',
 			'ate ~ pills|tablets|detergent|pod|pods',
 			'poisoning',
 			'poisoned',
@@ -1806,6 +1959,16 @@ export const lexicon: Lexicon = {
 			'drank|drunk|swallowed|ate|ingested|drinking ~5 (bleach|cleaner|antifreeze|chemical*|gasoline|lighter fluid|lamp oil|detergent|pod|battery|batteries|magnet*|rat poison|weed killer|pesticide|mouthwash)',
 			'drain cleaner',
 			'button battery'
+		],
+		signal: 'mention'
+	},
+	child_ingestion: {
+		phrases: [
+			'got into ~ (gummies|vitamin*|edible*|weed|cannabis|marijuana|nicotine|vape|cigarette*|alcohol|vodka|wine|under the sink|laundry|dishwasher|purse|pill*|tablet*|medicine*|meds)',
+			'swallowed ~5 (pill*|tablet*|capsule*|medicine*|meds|medication*|gummies|vitamin*|edible*|nicotine|vape|cigarette*|coin*|iron)',
+			'ate ~5 (pill*|tablet*|capsule*|gummies|vitamin*|edible*|cigarette*|nicotine|weed)',
+			'chewed ~ (pill*|tablet*|capsule*|pod|pods|battery|batteries|cigarette*)',
+			'drank ~5 (vape|nicotine|e liquid|alcohol|vodka|wine|beer|perfume|hand sanitizer)'
 		],
 		signal: 'mention'
 	},
@@ -1853,6 +2016,8 @@ export const lexicon: Lexicon = {
 			'can not stop crying',
 			'crying all the time',
 			'hopeless',
+			'giving up on everything',
+			'given up on everything',
 			'cannot function',
 			'cannot cope',
 			'at my limit'
@@ -2000,7 +2165,7 @@ export const lexicon: Lexicon = {
 			'pee* ~ burn*|hurt*|sting*|painful',
 			'urinat* ~ burn*|hurt*|sting*|painful',
 			'hurts to pee',
-			'pain* ~ pee|urinat*',
+			'pain* ~ pee|peeing|urinat*',
 			'painful urination',
 			'uti',
 			'bladder infection',
@@ -2120,7 +2285,12 @@ export const lexicon: Lexicon = {
 			'hypoglyc*',
 			'went low',
 			'going low',
-			'keep going low'
+			'keep going low',
+			'(getting|having|keep*) ~ lows',
+			'lows ~ (at night|overnight|in the)',
+			'(night|nighttime|overnight) ~ lows',
+			'low ~ (at night|overnight) ~ sugar*',
+			'crashing ~ (at night|overnight)'
 		],
 		anyOf: ['glucose_low'],
 		signal: 'mention'
@@ -2212,7 +2382,9 @@ export const lexicon: Lexicon = {
 			'already took',
 			'already taken',
 			'took ~ extra',
-			'gave ~ twice',
+			'gave ~5 (twice|double|two doses|2 doses|extra|too much)',
+			'twice by accident',
+			'(by accident|by mistake|accidentally) ~ (gave|given|double|twice)',
 			'gave ~ double',
 			'gave ~ too much',
 			'another ~ by mistake|accident',
@@ -2228,6 +2400,338 @@ export const lexicon: Lexicon = {
 			'too much ~ insulin|medicine|medication'
 		],
 		signal: 'mention'
+	},
+
+	/* ---------- patterns from independent (holdout-style) vignettes ---------- */
+	ataxia: {
+		phrases: [
+			'can not walk straight',
+			'walking like ~ drunk',
+			'stagger*',
+			'veer*',
+			'falling to ~ (one side|the side|left|right|the left|the right)',
+			'(lost|no) ~ (coordination|co ordination)',
+			'uncoordinated',
+			'can not ~ (balance|stand up straight|keep ~ balance)',
+			'keep* ~ falling to'
+		],
+		signal: 'mention'
+	},
+	double_vision: { phrases: ['double vision', 'seeing double', 'seeing ~ two of', 'everything ~ double'], signal: 'mention' },
+	oliguria: {
+		phrases: [
+			'not peed ~ (all day|since|today|in|for)',
+			'not passed ~ (urine|water)',
+			'not urinated',
+			'(barely|hardly) ~ (peeing|peed|pee)',
+			'no pee',
+			'not peeing',
+			'stopped peeing',
+			'pee ~ (dark|brown) ~ (little|tiny|not much)'
+		],
+		signal: 'mention'
+	},
+	doom: {
+		phrases: [
+			'feel* like ~ (dying|i am dying|going to die|gonna die)',
+			'think ~ (i am|im) dying',
+			'sense of doom',
+			'impending doom',
+			'something ~ (really|very|terribly) wrong'
+		],
+		signal: 'mention'
+	},
+	atypical_cardiac: {
+		phrases: [
+			'heartburn',
+			'heart burn',
+			'indigestion',
+			'epigastric',
+			'acid reflux',
+			'upper ~ (stomach|belly|abdomen|abdominal|tummy)',
+			'pit of ~ stomach',
+			'between ~ shoulder blade*',
+			'jaw ~ (pain|ache*|aching|hurt*|tight*|sore)',
+			'(pain|ache|aching) ~ jaw',
+			'left arm ~ (pain|ache*|aching|hurt*|heavy|numb|tingl*)',
+			'(pain|ache|aching) ~ left arm'
+		],
+		signal: 'positive'
+	},
+	persistent: {
+		phrases: [
+			'will not go away',
+			'not going away',
+			'not gone away',
+			'not easing',
+			'not letting up',
+			'not let up',
+			'since this morning',
+			'for hours',
+			'hours now',
+			'all morning',
+			'going on ~ hour*',
+			'for ~ (1|2|3|4|5|6|an|a couple|few|couple) ~ hour*',
+			'(over|more than) ~ (an|a|half an|20|30) ~ (hour|minutes)'
+		]
+	},
+	co_named: {
+		phrases: [
+			'carbon monoxide',
+			'co ~ (alarm|detector) ~ (going off|went off|beeping|goes off)',
+			'(alarm|detector) ~ (carbon monoxide|co)',
+			'co poisoning'
+		],
+		signal: 'mention'
+	},
+	co_source: {
+		phrases: [
+			'furnace',
+			'boiler',
+			'heater',
+			'generator',
+			'exhaust fumes',
+			'car ~ running ~ garage',
+			'gas leak',
+			'smell* ~ gas',
+			'gas ~ smell*',
+			'wood stove',
+			'wood burner',
+			'fireplace',
+			'exhaust',
+			'grill indoors'
+		]
+	},
+	wound_infection: {
+		phrases: [
+			'pus',
+			'oozing',
+			'leaking ~ (pus|yellow|green|fluid)',
+			'infected ~ (cut|wound|incision|scar|site|stitches|bite|piercing)',
+			'(cut|wound|incision|scar|site|stitches|bite) ~ (infected|red|hot|oozing|leaking|pus|smells|opening|opened)'
+		],
+		signal: 'mention'
+	},
+	spreading_redness: {
+		phrases: [
+			'red* ~ (spread*|growing|getting bigger|moving up|going up)',
+			'(spreading|growing) ~ red*',
+			'red ~ (line|lines|streak|streaks) ~ (up|going)'
+		],
+		signal: 'mention'
+	},
+	uterine_cramps: {
+		phrases: ['cramping', 'period ~ cramp*', 'cramp* ~ (low|lower|down there|pelvi*|belly|tummy|stomach|abdomen|womb)'],
+		signal: 'positive'
+	},
+	sedative_taken: {
+		phrases: [
+			'(took|taken|taking|popped|swallowed|had|did|used|on) ~ (xanax|valium|benzo*|klonopin|clonazepam|ativan|lorazepam|diazepam|alprazolam|oxy|oxys|oxycodone|oxycontin|percocet|vicodin|opioid*|opiate*|fentanyl|heroin|morphine|methadone|tramadol|sleeping pill*|ambien|zolpidem|gabapentin|lyrica)',
+			'(xanax|valium|benzo*|klonopin|clonazepam|ativan|lorazepam|diazepam|alprazolam|oxy|oxys|oxycodone|oxycontin|percocet|vicodin|opioid*|opiate*|fentanyl|heroin|morphine|methadone|tramadol|sleeping pill*|ambien|zolpidem|gabapentin|lyrica) ~ (and|with|plus|after|on top of) ~ (drinking|alcohol|vodka|wine|beer|booze)'
+		]
+	},
+	alcohol_binge: {
+		phrases: [
+			'(bottle|fifth|handle|pint) of ~ (vodka|wine|whiskey|whisky|alcohol|liquor|rum|gin|tequila|jack)',
+			'(really|very|so|super) drunk',
+			'wasted',
+			'blackout drunk',
+			'(lots|loads|tons) of ~ (drinks|beer|alcohol|shots)',
+			'(10|12|15|20) ~ (drinks|beers|shots)'
+		]
+	},
+	abuse: {
+		phrases: [
+			'(he|she|husband|wife|partner|boyfriend|girlfriend|ex|dad|mom|father|mother|stepdad|stepmom) ~ (hits|beats|hurts|abuses|threatens|threatened|hit|beat|punched|slapped|kicked|choked|strangled|shoved|pushed) ~ (me|us|my)',
+			'domestic ~ (violence|abuse)',
+			'abusive',
+			'abused',
+			'scared to go home',
+			'afraid to go home',
+			'not safe at home',
+			'afraid of my ~ (husband|wife|partner|boyfriend|girlfriend)',
+			'scared of my ~ (husband|wife|partner|boyfriend|girlfriend)'
+		],
+		signal: 'mention'
+	},
+	strangulation: {
+		phrases: [
+			'(choked|strangled) ~ (me|my neck|her|him)',
+			'hands ~ (around|round) ~ (my|her|his) ~ (neck|throat)',
+			'threatened to kill ~ (me|us|her|him|the kids)'
+		],
+		signal: 'mention'
+	},
+	bulging_fontanelle: {
+		phrases: [
+			'bulging ~ (soft spot|fontanel*|fontanell*)',
+			'(soft spot|fontanel*|fontanell*) ~ (bulging|bulges|swollen|raised|puffy|tense|sticking out)'
+		],
+		signal: 'mention'
+	},
+	red_cry: {
+		phrases: ['high pitched ~ (cry*|scream*)', 'weak ~ cry*', 'moaning', 'whimper*', 'cry ~ (weird|strange|different)'],
+		signal: 'mention'
+	},
+	jaundice: {
+		phrases: [
+			'jaundice*',
+			'yellow ~ (skin|eyes|whites)',
+			'(skin|eyes|whites of) ~ (yellow|yellowish|turning yellow|gone yellow)',
+			'turning yellow',
+			'gone yellow',
+			'looks yellow'
+		],
+		signal: 'mention'
+	},
+	priapism: {
+		phrases: [
+			'priapism',
+			'erection ~ (will not go|not going|not go|lasting|lasted|for|stuck|painful|hours)',
+			'stuck ~ (erect|hard)',
+			'(erect|hard) ~ for ~ hour*'
+		],
+		signal: 'mention'
+	},
+	aneurysm: { phrases: ['aneurysm', 'aaa', 'aortic'] },
+	apnoea: {
+		phrases: [
+			'stops breathing',
+			'stop* breathing ~ (for|few|seconds)',
+			'pauses in ~ breathing',
+			'breathing ~ (stops|pauses|stopped|paused)',
+			'turned ~ (blue|grey|gray|pale|floppy)'
+		],
+		signal: 'mention'
+	},
+	fall_event: {
+		phrases: [
+			'fell',
+			'fall',
+			'falls',
+			'slipped',
+			'tripped',
+			'took a tumble',
+			'tumbled',
+			'on the floor',
+			'hit the floor',
+			'went down'
+		]
+	},
+	cant_get_up: {
+		phrases: [
+			'can not get up',
+			'can not get ~ (off|up off|up from) ~ floor',
+			'could not get up',
+			'unable to get up',
+			'stuck on ~ floor',
+			'been on ~ floor',
+			'lying on ~ floor',
+			'on the floor ~ (for hours|all night|overnight|since|till|until|hours)',
+			'can not move ~ (leg|hip)'
+		],
+		signal: 'mention'
+	},
+	stridor: {
+		phrases: [
+			'stridor',
+			'squeak* ~ (breath*|noise|sound)',
+			'(squeaky|crowing|raspy) ~ (breath*|breathing in)',
+			'high pitched ~ (breath*|breathing in|noise when ~ breath*)',
+			'noise ~ (breath*|breathes) in',
+			'bark* ~ cough',
+			'barky',
+			'seal ~ (cough|bark)',
+			'croup*',
+			'whooping',
+			'whoop*'
+		],
+		signal: 'mention'
+	},
+	stridor_rest: {
+		phrases: [
+			'(noisy|squeaky|high pitched) breathing ~ (at rest|asleep|sleeping|when calm|all the time|even when)',
+			'stridor ~ (at rest|asleep|sleeping|when calm|all the time)'
+		],
+		signal: 'mention'
+	},
+	vesicles: { phrases: ['blister*', 'blistery', 'shingles', 'cold sore*', 'vesicle*', 'weepy ~ rash|spots'] },
+	eye_region: { phrases: ['eye', 'eyes', 'eyelid*', 'forehead', 'tip of ~ nose', 'temple', 'brow', 'eyebrow'] },
+	zoster_eye: {
+		phrases: ['shingles ~ (eye|face|forehead|eyelid)', '(eye|face|forehead) ~ shingles'],
+		near: [{ of: ['vesicles', 'eye_region'], within: 7 }],
+		signal: 'mention'
+	},
+	productive_cough: {
+		phrases: [
+			'cough* ~ (green|yellow|brown|rusty|rust) ~ (stuff|phlegm|mucus|gunk|snot|crap|sputum|goo)',
+			'(green|yellow|brown|rusty) ~ (phlegm|mucus|sputum|gunk)',
+			'cough* up ~ (green|yellow|brown|rusty)'
+		],
+		signal: 'positive'
+	},
+	scalp_tender: {
+		phrases: [
+			'scalp ~ (tender|sore|hurts|painful|sensitive)',
+			'(tender|sore|painful) ~ scalp',
+			'hurts to ~ (brush|comb) ~ hair',
+			'(brushing|combing) ~ hair ~ hurt*',
+			'temple* ~ (tender|sore|hurt*|pain*|throb*)',
+			'(tender|sore|painful) ~ temple*'
+		],
+		signal: 'mention'
+	},
+	jaw_claudication: {
+		phrases: [
+			'jaw ~ (hurt*|ache*|aches|pain*|tired|cramp*) ~ (chew*|eat*)',
+			'(chew*|eating) ~ jaw ~ (hurt*|ache*|pain*|tired|cramp*)',
+			'jaw claudication'
+		],
+		signal: 'mention'
+	},
+	hearing_loss_sudden: {
+		phrases: [
+			'can not hear ~ (out of|in|with|from) ~ (ear|left|right|one)',
+			'lost ~ hearing',
+			'hearing ~ (gone|went|disappeared|stopped)',
+			'deaf in ~ ear',
+			'(sudden|suddenly) ~ (deaf*|hearing)',
+			'woke up ~ (deaf|can not hear)',
+			'ear ~ (went|gone|is) ~ deaf'
+		],
+		signal: 'mention'
+	},
+	thirst: {
+		phrases: [
+			'always thirsty',
+			'(so|really|super|very|constantly|extremely|crazy) thirsty',
+			'thirsty ~ (all the time|constantly|nonstop)',
+			'drinking ~ (loads|lots|all the time|constantly|gallons|so much|tons)',
+			'can not ~ quench'
+		],
+		signal: 'positive'
+	},
+	polyuria: {
+		phrases: [
+			'(peeing|urinating|pee|wee|weeing) ~ (all the time|constantly|loads|a lot|nonstop|so much|every hour)',
+			'wetting ~ bed',
+			'bed wetting',
+			'up ~ night ~ to pee',
+			'frequent urination'
+		],
+		signal: 'positive'
+	},
+	weight_loss: {
+		phrases: [
+			'lost ~ weight',
+			'losing ~ weight',
+			'weight loss',
+			'dropped ~ (pounds|lbs|kg|weight|sizes)',
+			'(pounds|lbs|kg) ~ lost',
+			'getting ~ skinny|thin',
+			'clothes ~ loose'
+		],
+		signal: 'positive'
 	},
 
 	/* ---------- generic clinical content (routine, and blocks "admin") ---------- */
@@ -2324,6 +2828,7 @@ export const lexicon: Lexicon = {
 			'safe to take',
 			'can i take',
 			'should i take',
+			'should i ~ (get|have) ~ (the|a|my)',
 			'interact*',
 			'test for',
 			'hearing',
@@ -2364,7 +2869,14 @@ export const lexicon: Lexicon = {
 			'burn*',
 			'injur*',
 			'hurt*',
-			'sick of'
+			'sick of',
+			'what ~ (results|numbers|levels|result|it|this|that|these) ~ mean',
+			'ldl',
+			'a1c',
+			'hba1c',
+			'abnormal',
+			'out of range',
+			'flagged'
 		],
 		signal: 'positive'
 	},
@@ -2420,6 +2932,17 @@ export const lexicon: Lexicon = {
 			'username',
 			'referral*',
 			'results',
+			'result',
+			'emergency contact',
+			'update ~ (contact|details|address|phone|email|name|info|information)',
+			'parking',
+			'when is my ~ (next|appointment|echo|scan|test|follow up|visit)',
+			'next ~ (echo|appointment|scan|test|visit|follow up)',
+			'directions',
+			'opening hours',
+			'office hours',
+			'located',
+			'email me',
 			'address',
 			'phone number',
 			'prior auth*',

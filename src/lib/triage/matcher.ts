@@ -452,7 +452,8 @@ export const NUMERIC_CONCEPTS = [
 	'glucose_very_high',
 	'bp_very_high',
 	'pulse_abnormal',
-	'oxygen_low'
+	'oxygen_low',
+	'pill_count_high'
 ] as const;
 
 const TEMP_CONTEXT = new Set([
@@ -488,13 +489,59 @@ const GLUCOSE_CONTEXT = new Set([
 	'libre',
 	'readings',
 	'reading',
-	'bgl'
+	'bgl',
+	'lows'
 ]);
 const GLUCOSE_UNIT = new Set(['mmol', 'mgdl']);
 const BP_CONTEXT = new Set(['bp', 'pressure', 'pressures']);
 const PULSE_CONTEXT = new Set(['pulse', 'rate', 'hr', 'heartrate']);
 const PULSE_UNIT = new Set(['bpm']);
 const OXYGEN_CONTEXT = new Set(['oxygen', 'o2', 'sat', 'sats', 'saturation', 'spo2', 'oximeter', 'ox']);
+/** "took like 20 of my tylenol", "swallowed 15 pills": a count of tablets large enough to be an overdose. */
+const PILL_COUNT_MIN = 8;
+const INGEST_VERBS = new Set(['took', 'taken', 'swallowed', 'popped', 'downed', 'ate']);
+/** "took my 10 morning pills" is a usual regimen, not a count of extra tablets. */
+const REGIMEN_WORDS = new Set(['my', 'all', 'usual', 'normal', 'daily', 'regular', 'the', 'his', 'her', 'their']);
+const PILL_WORDS = new Set([
+	'pill',
+	'pills',
+	'tablet',
+	'tablets',
+	'tabs',
+	'capsule',
+	'capsules',
+	'caps',
+	'tylenol',
+	'paracetamol',
+	'acetaminophen',
+	'panadol',
+	'advil',
+	'motrin',
+	'ibuprofen',
+	'aleve',
+	'naproxen',
+	'aspirin',
+	'benadryl',
+	'xanax',
+	'valium',
+	'ambien',
+	'melatonin',
+	'meds',
+	'sleeping'
+]);
+/** Index of a pill word starting right after the number (optionally after "of my"/"of her"…). */
+function pillWordAfter(tokens: readonly Token[], i: number): number {
+	const first = tokens[i + 1];
+	if (!first || first.kind !== WORD) return -1;
+	if (PILL_WORDS.has(first.w)) return i + 1;
+	if (first.w !== 'of' && first.w !== 'extra' && first.w !== 'more') return -1;
+	for (let k = i + 2; k <= i + 4 && k < tokens.length; k++) {
+		const t = tokens[k]!;
+		if (t.kind !== WORD) return -1;
+		if (PILL_WORDS.has(t.w)) return k;
+	}
+	return -1;
+}
 
 function contextBefore(tokens: readonly Token[], i: number, words: ReadonlySet<string>, reach: number): number {
 	let seen = 0;
@@ -561,12 +608,24 @@ function findNumbers(text: string, tokens: readonly Token[]): { concept: string;
 		}
 		const bpAt = contextBefore(tokens, i, BP_CONTEXT, 3);
 		if (bpAt >= 0 && v >= 180 && v <= 300) emit('bp_very_high', bpAt, i + 1);
+		// Diastolic of a "170/125" reading: the number right after a systolic value.
+		const before = tokens[i - 1];
+		if (bpAt >= 0 && before && before.num !== null && before.num >= 90 && before.num <= 300 && v >= 120 && v <= 200) {
+			emit('bp_very_high', bpAt, i + 1);
+		}
 		const pulseAt = contextBefore(tokens, i, PULSE_CONTEXT, 3);
 		if ((pulseAt >= 0 || PULSE_UNIT.has(unit)) && ((v >= 130 && v <= 300) || (v > 0 && v < 40))) {
 			emit('pulse_abnormal', pulseAt >= 0 ? pulseAt : i, i + 1);
 		}
 		const oxAt = contextBefore(tokens, i, OXYGEN_CONTEXT, 3);
 		if (oxAt >= 0 && v >= 50 && v <= 92) emit('oxygen_low', oxAt, i + 1);
+		if (v >= PILL_COUNT_MIN && v < 1000) {
+			const prev = tokens[i - 1];
+			const regimen = prev !== undefined && REGIMEN_WORDS.has(prev.w);
+			const verbAt = regimen ? -1 : contextBefore(tokens, i, INGEST_VERBS, 3);
+			const pillAt = verbAt >= 0 ? pillWordAfter(tokens, i) : -1;
+			if (pillAt >= 0) emit('pill_count_high', verbAt, pillAt + 1);
+		}
 	}
 	return out;
 }

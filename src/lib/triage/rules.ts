@@ -107,6 +107,14 @@ emergency('tox.poisoning', {
 	patientText:
 		'Call 911 now, or Poison Control at 1-800-222-1222 if the person is awake and well. A clinician has also been alerted.'
 });
+emergency('tox.child_ingestion', {
+	when: all(c('child_ingestion'), { ageBelow: 13 }),
+	clinician: 'child may have swallowed medicine, nicotine, cannabis, alcohol or a foreign body',
+	reason: 'One adult tablet, a nicotine liquid or cannabis edible can be dangerous for a small child.',
+	// Source: Poison-centre practice ("one pill can kill" list for toddlers).
+	patientText:
+		'Call 911 now, or Poison Control at 1-800-222-1222 if the child is awake and well. A clinician has also been alerted.'
+});
 emergency('mh.homicidal', {
 	when: c('homicidal'),
 	clinician: 'thoughts of harming others',
@@ -172,7 +180,8 @@ emergency('cardiac.chest_pain_features', {
 			'syncope',
 			'severe',
 			'palpitations',
-			'dvt_risk'
+			'dvt_risk',
+			'doom'
 		)
 	),
 	clinician: 'chest pain with cardiac or PE features → possible ACS/PE',
@@ -185,6 +194,29 @@ emergency('cardiac.chest_pain_older_severe', {
 	clinician: 'chest pain, older adult or severe',
 	reason: 'Chest pain in an older adult or rated severe has a high prior probability of a cardiac cause.'
 	// Source: AHA/ACC 2021 chest pain guideline.
+});
+emergency('cardiac.atypical_presentation', {
+	when: all(
+		c('atypical_cardiac'),
+		{ ageAtLeast: 30 },
+		any(
+			c('sweating'),
+			c('radiating'),
+			c('dyspnea'),
+			c('syncope'),
+			all(c('exertion'), anyOf('nausea', 'vomit', 'dizzy'))
+		)
+	),
+	clinician: '"indigestion", jaw/arm or interscapular pain with sweating, radiation, breathlessness or exertion → possible ACS',
+	reason:
+		'Women, older adults and diabetics often describe ACS as heartburn, jaw, arm or upper-back pain; autonomic or exertional features make it an emergency.'
+	// Source: AHA/ACC 2021 chest pain guideline (atypical and female presentations); NICE CG95.
+});
+emergency('cardiac.persistent_pressure_adult', {
+	when: all(c('chest_pain'), anyOf('chest_pressure', 'persistent'), { ageAtLeast: 40 }),
+	clinician: 'pressure-type or persisting chest discomfort, age 40+',
+	reason: 'Chest pressure or chest discomfort lasting more than a few minutes in an adult 40+ is treated as possible ACS.'
+	// Source: AHA "Warning signs of a heart attack": discomfort lasting more than a few minutes → call 911.
 });
 urgent('cardiac.chest_pain', {
 	when: c('chest_pain'),
@@ -267,7 +299,10 @@ urgent('seed.rib_pain', {
 emergency('gi.bleed_unstable', {
 	when: all(
 		anyOf('blood_stool'),
-		anyOf('dizzy', 'syncope', 'large_blood', 'dyspnea', 'anticoagulant', 'vomit_blood', 'unresponsive', 'confusion')
+		any(
+			anyOf('dizzy', 'syncope', 'large_blood', 'dyspnea', 'anticoagulant', 'vomit_blood', 'unresponsive', 'confusion'),
+			all(older, c('weakness'))
+		)
 	),
 	clinician: 'GI bleeding with faintness, large volume or anticoagulant → possible haemodynamically significant bleed',
 	reason: 'Rectal bleeding with dizziness, fainting, large volume or anticoagulation can be a major haemorrhage.'
@@ -642,7 +677,7 @@ urgent('abd.severe_or_systemic', {
 	// Source: Acute abdomen triage protocols.
 });
 urgent('abd.pregnancy', {
-	when: all(anyOf('abd_pain', 'pelvic_side_pain'), maybePregnant),
+	when: all(anyOf('abd_pain', 'pelvic_side_pain', 'uterine_cramps'), maybePregnant),
 	clinician: 'abdominal/pelvic pain in (possible) pregnancy',
 	reason: 'Abdominal pain in pregnancy can be ectopic pregnancy, miscarriage or abruption.'
 	// Source: Clearline labelling policy (shared/triage/README.md): pregnancy modifies abdominal pain.
@@ -702,7 +737,9 @@ emergency('sepsis.red_flags', {
 			c('mottled'),
 			c('syncope'),
 			c('severe_dyspnea'),
-			all(c('rigors'), older)
+			all(c('rigors'), older),
+			c('oliguria'),
+			c('doom')
 		)
 	),
 	clinician: 'fever with confusion, fast breathing, mottling or collapse → possible sepsis',
@@ -762,7 +799,8 @@ urgent('allergy.face_swelling', {
 	// Source: Angioedema guidance.
 });
 urgent('allergy.drug_or_food_reaction', {
-	when: all(anyOf('hives', 'rash'), anyOf('drug_started', 'allergen')),
+	// A local itch or bump at a sting site is not an allergic reaction; hives are, and so is any new rash on a drug.
+	when: any(all(c('hives'), anyOf('drug_started', 'allergen')), all(c('rash'), c('drug_started'))),
 	clinician: 'new rash or hives after a drug or food → allergic reaction',
 	reason: 'A new drug reaction needs same-day advice to stop the drug and watch for progression.'
 	// Source: Clearline labelling policy (shared/triage/README.md): urticarial drug reaction → urgent.
@@ -836,6 +874,12 @@ urgent('ob.warning_signs', {
 		'Headache, visual change, swelling, fever, urinary symptoms or labour signs in pregnancy need same-day review.'
 	// Source: Clearline labelling policy (shared/triage/README.md): pregnancy modifies headache and swelling.
 });
+emergency('ob.absent_fetal_movement', {
+	when: all(pregnant, c('fetal_movement_absent')),
+	clinician: 'no fetal movements felt → possible fetal compromise',
+	reason: 'Absent fetal movements need immediate assessment on the labour ward, not a call back.'
+	// Source: RCOG Green-top 57 reduced fetal movements: no movements → attend immediately.
+});
 urgent('ob.fetal_movement', {
 	when: any(c('fetal_movement'), c('labour')),
 	clinician: 'reduced fetal movement or labour signs',
@@ -888,7 +932,7 @@ urgent('older.acute_decline', {
 	when: all(
 		older,
 		anyOf('diarrhea', 'vomit', 'poor_feeding'),
-		anyOf('poor_feeding', 'dehydration', 'lethargy', 'no_appetite', 'weakness')
+		anyOf('poor_feeding', 'dehydration', 'lethargy', 'no_appetite', 'weakness', 'dizzy')
 	),
 	clinician: 'older adult with vomiting/diarrhoea and weakness or poor intake',
 	reason: 'Older adults decompensate quickly with fluid loss.'
@@ -981,7 +1025,8 @@ emergency('dm.dka_or_hhs', {
 			c('glucose_hi_text'),
 			anyOf('vomit', 'fast_breathing', 'dyspnea', 'confusion', 'lethargy', 'unresponsive', 'abd_pain', 'dka')
 		),
-		all(c('dka'), anyOf('diabetes', 'vomit', 'fast_breathing', 'glucose_hi_text'))
+		all(c('dka'), anyOf('diabetes', 'vomit', 'fast_breathing', 'glucose_hi_text')),
+		all(c('type1'), c('vomit'), c('dehydration'))
 	),
 	clinician: 'very high sugar with vomiting, fast breathing, ketones or drowsiness → possible DKA/HHS',
 	reason: 'Hyperglycaemia with vomiting, Kussmaul breathing, ketotic breath or drowsiness indicates DKA or HHS.'
@@ -1026,6 +1071,173 @@ urgent('med.double_dose', {
 	// Source: Clearline labelling policy (shared/triage/README.md): double dose of a beta-blocker → urgent.
 });
 
+/* ---------- patterns from independent vignettes ---------- */
+
+emergency('neuro.posterior_stroke_signs', {
+	when: any(all(c('ataxia'), anyOf('sudden', 'double_vision', 'speech_problem', 'face_droop', 'vomit', 'headache')), all(c('double_vision'), c('sudden'))),
+	clinician: 'sudden loss of balance/coordination or double vision → possible posterior circulation stroke',
+	reason: 'Balance and eye signs (the B and E of BE FAST) are the posterior-circulation strokes FAST misses.'
+	// Source: AHA/ASA BE FAST; NICE NG128.
+});
+
+emergency('env.carbon_monoxide', {
+	when: any(
+		c('co_named'),
+		all(c('co_source'), anyOf('headache', 'dizzy', 'nausea', 'vomit', 'confusion', 'syncope', 'lethargy'))
+	),
+	clinician: 'headache/dizziness/nausea with a fuel-burning source → possible carbon monoxide poisoning',
+	reason: 'CO poisoning mimics flu, often affects a whole household and can kill; everyone must leave the building.',
+	// Source: CDC carbon monoxide poisoning clinical guidance.
+	patientText:
+		'Get everyone (and pets) out of the building into fresh air now and call 911. A clinician has also been alerted.'
+});
+emergency('injury.fall_older_cannot_get_up', {
+	when: all(older, c('fall_event'), anyOf('cant_get_up', 'cant_bear_weight')),
+	clinician: 'older adult who fell and cannot get up or bear weight → possible hip fracture / long lie',
+	reason: 'An older adult unable to get up after a fall may have a hip fracture and risks a long lie.'
+	// Source: NICE CG124 hip fracture; NICE CG161 falls (long lie).
+});
+emergency('resp.stridor_at_rest', {
+	when: c('stridor_rest'),
+	clinician: 'stridor at rest → upper airway obstruction',
+	reason: 'Stridor at rest signals moderate to severe upper airway obstruction.'
+	// Source: NICE CKS croup (Westley score); RCH croup guideline.
+});
+urgent('resp.stridor', {
+	when: c('stridor'),
+	clinician: 'barking cough or noisy breathing in → croup / upper airway',
+	reason: 'Stridor or croup needs same-day assessment and often steroids.'
+	// Source: NICE CKS croup.
+});
+urgent('eye.zoster', {
+	when: c('zoster_eye'),
+	clinician: 'blisters/shingles on the forehead or near the eye → possible herpes zoster ophthalmicus',
+	reason: 'Zoster in the ophthalmic division threatens the eye and needs antivirals within 72 hours.'
+	// Source: NICE CKS shingles (same-day ophthalmology if eye involved).
+});
+urgent('resp.pneumonia_signs', {
+	when: any(
+		all(c('fever'), anyOf('cough', 'productive_cough'), c('pleuritic_pain')),
+		all(c('fever'), c('productive_cough'), any(older, c('dyspnea')))
+	),
+	clinician: 'fever with cough and pleuritic pain → possible pneumonia',
+	reason: 'Fever with productive cough and pleuritic pain suggests pneumonia needing same-day examination.'
+	// Source: NICE NG138 / CG191 pneumonia (CRB-65 assessment).
+});
+urgent('skin.wound_infection', {
+	when: all(
+		anyOf('wound_infection', 'spreading_redness'),
+		anyOf('fever', 'rigors', 'diabetes', 'immunocompromised', 'spreading_redness')
+	),
+	clinician: 'infected wound or spreading redness with fever or risk factors → possible cellulitis / wound infection',
+	reason: 'A wound infection with fever, spreading redness or diabetes needs same-day antibiotics and review for sepsis.'
+	// Source: NICE NG141 cellulitis; NICE NG125 surgical site infection.
+});
+urgent('neuro.giant_cell_arteritis', {
+	when: all(
+		{ ageAtLeast: 50 },
+		any(c('jaw_claudication'), all(c('scalp_tender'), anyOf('headache', 'vision_change', 'jaw_claudication')))
+	),
+	clinician: 'new headache with scalp tenderness or jaw claudication, age 50+ → possible giant cell arteritis',
+	reason: 'Untreated giant cell arteritis can cause sudden permanent blindness; steroids are started the same day.'
+	// Source: BSR 2020 giant cell arteritis guideline (fast-track pathway).
+});
+urgent('ent.sudden_hearing_loss', {
+	when: c('hearing_loss_sudden'),
+	clinician: 'sudden hearing loss',
+	reason: 'Sudden sensorineural hearing loss responds to steroids only if started early.'
+	// Source: AAO-HNS sudden hearing loss guideline; NICE CKS.
+});
+urgent('dm.new_onset_symptoms', {
+	when: all(c('thirst'), any(all(c('polyuria'), any({ ageBelow: 18 }, c('weight_loss'))), all(c('weight_loss'), { ageBelow: 18 }))),
+	clinician: 'thirst with polyuria or weight loss → possible new diabetes',
+	reason: 'Children with thirst, polyuria and weight loss can be in early DKA; test glucose the same day.'
+	// Source: NICE NG18 (same-day referral for suspected type 1 diabetes in children).
+});
+
+emergency('tox.sedative_with_alcohol', {
+	when: all(c('sedative_taken'), c('alcohol_binge')),
+	clinician: 'heavy alcohol plus a sedative or opioid → risk of respiratory depression',
+	reason: 'Alcohol with benzodiazepines, opioids or sleeping tablets can stop breathing.'
+	// Source: FDA boxed warning (opioid/benzodiazepine/alcohol co-use); poison-centre practice.
+});
+emergency('safety.strangulation_or_threat', {
+	when: c('strangulation'),
+	clinician: 'non-fatal strangulation or threat to kill → very high risk of homicide',
+	reason: 'Strangulation by a partner is the strongest predictor of later homicide and can cause delayed airway injury.',
+	// Source: Training Institute on Strangulation Prevention; DASH risk checklist.
+	patientText:
+		'If you are in danger now, call 911. A clinician has also been alerted and will contact you safely.'
+});
+urgent('safety.abuse', {
+	when: c('abuse'),
+	clinician: 'patient reports abuse or feeling unsafe at home',
+	reason: 'Domestic abuse needs a same-day, private clinician response and safety planning.',
+	// Source: USPSTF intimate partner violence screening; NICE PH50.
+	patientText:
+		'If you are in danger now, call 911. A nurse or doctor will contact you within 30 minutes; tell us if it is not safe to call.'
+});
+emergency('neuro.spinal_injury', {
+	when: all(
+		anyOf('major_trauma', 'fall_event', 'injury_mech'),
+		anyOf('back_pain', 'neck'),
+		anyOf('limb_deficit', 'focal_neuro', 'saddle_numbness', 'incontinence')
+	),
+	clinician: 'back/neck injury with numbness, tingling or weakness → possible spinal cord injury',
+	reason: 'Neurological symptoms after spinal trauma need immobilisation and emergency imaging.'
+	// Source: NEXUS / Canadian C-spine rule; ATLS.
+});
+emergency('peds.infant_apnoea', {
+	when: all(c('apnoea'), infant),
+	clinician: 'infant with pauses in breathing or colour change → possible BRUE / apnoea',
+	reason: 'Pauses in breathing or turning blue or floppy in an infant can signal sepsis, seizures or airway problems.'
+	// Source: AAP 2016 BRUE clinical practice guideline.
+});
+emergency('peds.red_features', {
+	when: any(
+		c('bulging_fontanelle'),
+		all(c('fever'), c('red_cry'), { ageBelow: 5 })
+	),
+	clinician: 'bulging fontanelle, or fever with a high-pitched/weak cry → NICE red features',
+	reason: 'A bulging fontanelle or a weak/high-pitched cry with fever suggests meningitis or sepsis in a young child.'
+	// Source: NICE NG143 traffic-light system (red).
+});
+emergency('sepsis.fever_headache_rash', {
+	when: all(c('fever'), c('headache'), c('rash'), anyOf('vomit', 'photophobia', 'confusion', 'lethargy', 'severe_headache')),
+	clinician: 'fever, headache and rash with vomiting or drowsiness → possible meningococcal disease',
+	reason: 'Early meningococcal disease presents as fever, headache, vomiting and a rash before the rash becomes purpuric.'
+	// Source: NICE NG240 meningitis and meningococcal disease.
+});
+emergency('vascular.aaa_rupture', {
+	when: all(
+		{ ageAtLeast: 50 },
+		anyOf('back_pain', 'abd_pain', 'flank_pain', 'aneurysm'),
+		anyOf('sudden', 'severe', 'severe_pain', 'aneurysm'),
+		anyOf('dizzy', 'syncope')
+	),
+	clinician: 'sudden severe back/abdominal pain with faintness, age 50+ → possible ruptured aortic aneurysm',
+	reason: 'Ruptured AAA presents as sudden back or abdominal pain with collapse and is rapidly fatal.'
+	// Source: NICE NG156 abdominal aortic aneurysm.
+});
+emergency('ob.abdominal_pain_red_flags', {
+	when: all(pregnant, c('abd_pain'), anyOf('persistent', 'rigid_abdomen', 'severe', 'severe_pain')),
+	clinician: 'pregnant with constant, severe or board-like abdominal pain → possible abruption',
+	reason: 'Constant or severe abdominal pain or a hard uterus in pregnancy can be placental abruption.'
+	// Source: RCOG Green-top 63 antepartum haemorrhage.
+});
+urgent('gi.jaundice', {
+	when: c('jaundice'),
+	clinician: 'new jaundice',
+	reason: 'New jaundice (obstruction, hepatitis, haemolysis) needs same-day assessment.'
+	// Source: NICE CKS jaundice in adults.
+});
+emergency('uro.priapism', {
+	when: c('priapism'),
+	clinician: 'prolonged erection → priapism',
+	reason: 'Ischaemic priapism over 4 hours causes permanent damage without emergency treatment.'
+	// Source: AUA/SMSNA priapism guideline.
+});
+
 /* ---------- general severity ---------- */
 
 urgent('general.severe_pain', {
@@ -1065,7 +1277,7 @@ rule('default.routine_unclassified', 'routine', {
 });
 
 export const ruleSet: RuleSet = {
-	version: '2026.11.0',
+	version: '2026.11.1',
 	rules,
 	lexicon
 };
