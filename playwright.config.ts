@@ -34,7 +34,8 @@ export default defineConfig({
 	retries: 0,
 	reporter: process.env.CI ? [['list']] : [['list']],
 	timeout: 30_000,
-	use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
+	// localhost and no ORIGIN: the same defaults `npm start` gives a newcomer.
+	use: { baseURL: `http://localhost:${port}`, trace: 'retain-on-failure' },
 	projects: [
 		{ name: 'phone', use: phone },
 		// The key flows once more with JavaScript off: every form must work without it.
@@ -42,13 +43,11 @@ export default defineConfig({
 	],
 	webServer: {
 		command: 'node scripts/start.js',
-		url: `http://127.0.0.1:${port}/healthz`,
+		url: `http://localhost:${port}/healthz`,
 		reuseExistingServer: false,
 		timeout: 180_000,
 		env: {
 			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
 			DATABASE_PATH: databasePath,
 			CLEARLINE_SEED_DEMO: '1',
 			// Tests sign up many patients from one address; auth.test.ts checks the limits themselves.

@@ -32,5 +32,14 @@ if (built === 0 || Math.max(...inputs.map((p) => newest(path.join(root, p)))) > 
 
 process.env.PORT ??= '3000';
 process.env.DATABASE_PATH ??= './data/clearline.db';
+// adapter-node assumes https when it is not told the public address, and SvelteKit then
+// refuses every form post from http://localhost as cross-site. Production must say.
+if (!process.env.ORIGIN) {
+	if (process.env.CLEARLINE_ENV === 'production') {
+		console.error('Set ORIGIN to the public URL, e.g. ORIGIN=https://clearline.example.org');
+		process.exit(1);
+	}
+	process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
+}
 // Argon2 and SQLite work happens on the main thread; keep the adapter's defaults otherwise.
 await import(path.join(root, 'build', 'index.js'));

@@ -16,7 +16,7 @@ export const init: ServerInit = async () => {
 	const database = db();
 	if (config.seedDemo) {
 		const seeded = await seedDemo(database, now());
-		const url = `http://localhost:${process.env.PORT ?? '3000'}`;
+		const url = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? '3000'}`;
 		const lines = [
 			'',
 			`Clearline is running at ${url}`,

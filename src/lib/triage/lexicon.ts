@@ -78,7 +78,10 @@ export const lexicon: Lexicon = {
 			'bottom right',
 			'right bottom',
 			'lower right side',
-			'down ~ right side'
+			'down ~ right side',
+			'low ~ (on the|on my|to the) right',
+			'(right|right side) ~ (low down|down low)',
+			'right iliac'
 		]
 	},
 	head: { phrases: ['head', 'forehead', 'skull', 'scalp', 'temple'] },
@@ -1422,6 +1425,7 @@ export const lexicon: Lexicon = {
 			'hurts to move',
 			'hurts to cough',
 			'worse when ~ walk*|move|moving',
+			'(walking|moving|coughing|bumps|jumping|every step) ~ (makes it|make it) ~ worse',
 			'can not ~ stand up straight',
 			'lie still'
 		],
@@ -2417,7 +2421,10 @@ export const lexicon: Lexicon = {
 		],
 		signal: 'mention'
 	},
-	double_vision: { phrases: ['double vision', 'seeing double', 'seeing ~ two of', 'everything ~ double'], signal: 'mention' },
+	double_vision: {
+		phrases: ['double vision', 'seeing double', 'seeing ~ two of', 'everything ~ double'],
+		signal: 'mention'
+	},
 	oliguria: {
 		phrases: [
 			'not peed ~ (all day|since|today|in|for)',

@@ -148,6 +148,45 @@ const families: Record<string, Case[]> = {
 	]
 };
 
+families['generalisations from independent vignettes'] = [
+	{ text: 'upper stomach pain and im drenched in sweat, feel like throwing up', o: { age: 66 }, min: E },
+	{ text: 'indigestion since dinner and my left arm feels heavy', o: { age: 61 }, min: E },
+	{ text: 'pressure in the middle of my chest wont let up', o: { age: 47 }, min: E },
+	{ text: 'mild heartburn after coffee', o: { age: 30 }, min: R },
+	{ text: 'my grandmas smile is lopsided and she cant raise her right arm', o: { age: 79 }, min: E },
+	{ text: 'suddenly dizzy, cant walk straight, keep falling to the left', o: { age: 64 }, min: E },
+	{ text: 'took like 20 of my tylenol an hour ago', o: { age: 19 }, min: E },
+	{ text: 'took 2 tylenol for my headache, its better', min: R },
+	{ text: 'i take 12 pills a day and want a review', o: { age: 80 }, min: R },
+	{ text: 'i have a plan to end it tonight', min: E },
+	{ text: 'i keep thinking about jumping in front of a train', min: E },
+	{ text: 'my 3yo got into grandmas pill organizer', o: { age: 3 }, min: E },
+	{ text: 'my poop has been black and sticky like tar, nearly passed out', min: E },
+	{ text: 'bright red blood on the toilet paper when i wipe, no pain', min: R, max: U },
+	{ text: 'tummy cramps and blood mixed in with my poo today', min: U, max: E },
+	{ text: 'threw up after drinking and theres little streaks of blood in it', min: U, max: E },
+	{ text: 'fell and bumped my head, im on warferin', o: { age: 77 }, min: E },
+	{ text: 'mum fell and cant get up, leg looks shorter', o: { age: 86 }, min: E },
+	{ text: 'whole family has headaches and feels sick, the furnace is old', min: E },
+	{
+		text: 'im 36 weeks and the baby has not moved at all since last night',
+		o: { pregnant: true, sex: 'female' },
+		min: E
+	},
+	{ text: 'my 2 year old has a barky cough', o: { age: 2 }, min: U, max: E },
+	{ text: 'only one wet nappy today and vomiting', o: { age: 1.5 }, min: U, max: E },
+	{ text: 'my baby has a bulging soft spot and a high temp', o: { age: 0.5 }, min: E },
+	{ text: 'painful blisters on my forehead going toward my eye', min: U, max: E },
+	{ text: 'scalp is tender and my jaw aches when i chew', o: { age: 72 }, min: U, max: E },
+	{ text: 'woke up and cant hear out of my left ear at all', min: U, max: E },
+	{ text: 'bee sting, a bit swollen and itchy around the sting', min: R },
+	{ text: 'i need a refill of my epipen, the old one expired', min: A },
+	{ text: 'can you email me my covid test result for travel', min: A },
+	{ text: 'my husband snores and sometimes stops breathing at night', o: { age: 55 }, min: R },
+	{ text: 'sore throat, swollen glands, no trouble breathing', min: R },
+	{ text: 'heavy periods for a year, want to discuss options', o: { sex: 'female', pregnant: false }, min: R }
+];
+
 describe.each(Object.entries(families))('%s rules', (_family, cases) => {
 	it.each(cases.map((c) => [c.text, c] as const))('%s', (_text, c) => check(c));
 });

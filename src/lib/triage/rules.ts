@@ -207,7 +207,8 @@ emergency('cardiac.atypical_presentation', {
 			all(c('exertion'), anyOf('nausea', 'vomit', 'dizzy'))
 		)
 	),
-	clinician: '"indigestion", jaw/arm or interscapular pain with sweating, radiation, breathlessness or exertion → possible ACS',
+	clinician:
+		'"indigestion", jaw/arm or interscapular pain with sweating, radiation, breathlessness or exertion → possible ACS',
 	reason:
 		'Women, older adults and diabetics often describe ACS as heartburn, jaw, arm or upper-back pain; autonomic or exertional features make it an emergency.'
 	// Source: AHA/ACC 2021 chest pain guideline (atypical and female presentations); NICE CG95.
@@ -215,7 +216,8 @@ emergency('cardiac.atypical_presentation', {
 emergency('cardiac.persistent_pressure_adult', {
 	when: all(c('chest_pain'), anyOf('chest_pressure', 'persistent'), { ageAtLeast: 40 }),
 	clinician: 'pressure-type or persisting chest discomfort, age 40+',
-	reason: 'Chest pressure or chest discomfort lasting more than a few minutes in an adult 40+ is treated as possible ACS.'
+	reason:
+		'Chest pressure or chest discomfort lasting more than a few minutes in an adult 40+ is treated as possible ACS.'
 	// Source: AHA "Warning signs of a heart attack": discomfort lasting more than a few minutes → call 911.
 });
 urgent('cardiac.chest_pain', {
@@ -1074,7 +1076,10 @@ urgent('med.double_dose', {
 /* ---------- patterns from independent vignettes ---------- */
 
 emergency('neuro.posterior_stroke_signs', {
-	when: any(all(c('ataxia'), anyOf('sudden', 'double_vision', 'speech_problem', 'face_droop', 'vomit', 'headache')), all(c('double_vision'), c('sudden'))),
+	when: any(
+		all(c('ataxia'), anyOf('sudden', 'double_vision', 'speech_problem', 'face_droop', 'vomit', 'headache')),
+		all(c('double_vision'), c('sudden'))
+	),
 	clinician: 'sudden loss of balance/coordination or double vision → possible posterior circulation stroke',
 	reason: 'Balance and eye signs (the B and E of BE FAST) are the posterior-circulation strokes FAST misses.'
 	// Source: AHA/ASA BE FAST; NICE NG128.
@@ -1130,7 +1135,8 @@ urgent('skin.wound_infection', {
 		anyOf('fever', 'rigors', 'diabetes', 'immunocompromised', 'spreading_redness')
 	),
 	clinician: 'infected wound or spreading redness with fever or risk factors → possible cellulitis / wound infection',
-	reason: 'A wound infection with fever, spreading redness or diabetes needs same-day antibiotics and review for sepsis.'
+	reason:
+		'A wound infection with fever, spreading redness or diabetes needs same-day antibiotics and review for sepsis.'
 	// Source: NICE NG141 cellulitis; NICE NG125 surgical site infection.
 });
 urgent('neuro.giant_cell_arteritis', {
@@ -1149,7 +1155,10 @@ urgent('ent.sudden_hearing_loss', {
 	// Source: AAO-HNS sudden hearing loss guideline; NICE CKS.
 });
 urgent('dm.new_onset_symptoms', {
-	when: all(c('thirst'), any(all(c('polyuria'), any({ ageBelow: 18 }, c('weight_loss'))), all(c('weight_loss'), { ageBelow: 18 }))),
+	when: all(
+		c('thirst'),
+		any(all(c('polyuria'), any({ ageBelow: 18 }, c('weight_loss'))), all(c('weight_loss'), { ageBelow: 18 }))
+	),
 	clinician: 'thirst with polyuria or weight loss → possible new diabetes',
 	reason: 'Children with thirst, polyuria and weight loss can be in early DKA; test glucose the same day.'
 	// Source: NICE NG18 (same-day referral for suspected type 1 diabetes in children).
@@ -1164,10 +1173,10 @@ emergency('tox.sedative_with_alcohol', {
 emergency('safety.strangulation_or_threat', {
 	when: c('strangulation'),
 	clinician: 'non-fatal strangulation or threat to kill → very high risk of homicide',
-	reason: 'Strangulation by a partner is the strongest predictor of later homicide and can cause delayed airway injury.',
+	reason:
+		'Strangulation by a partner is the strongest predictor of later homicide and can cause delayed airway injury.',
 	// Source: Training Institute on Strangulation Prevention; DASH risk checklist.
-	patientText:
-		'If you are in danger now, call 911. A clinician has also been alerted and will contact you safely.'
+	patientText: 'If you are in danger now, call 911. A clinician has also been alerted and will contact you safely.'
 });
 urgent('safety.abuse', {
 	when: c('abuse'),
@@ -1194,18 +1203,21 @@ emergency('peds.infant_apnoea', {
 	// Source: AAP 2016 BRUE clinical practice guideline.
 });
 emergency('peds.red_features', {
-	when: any(
-		c('bulging_fontanelle'),
-		all(c('fever'), c('red_cry'), { ageBelow: 5 })
-	),
+	when: any(c('bulging_fontanelle'), all(c('fever'), c('red_cry'), { ageBelow: 5 })),
 	clinician: 'bulging fontanelle, or fever with a high-pitched/weak cry → NICE red features',
 	reason: 'A bulging fontanelle or a weak/high-pitched cry with fever suggests meningitis or sepsis in a young child.'
 	// Source: NICE NG143 traffic-light system (red).
 });
 emergency('sepsis.fever_headache_rash', {
-	when: all(c('fever'), c('headache'), c('rash'), anyOf('vomit', 'photophobia', 'confusion', 'lethargy', 'severe_headache')),
+	when: all(
+		c('fever'),
+		c('headache'),
+		c('rash'),
+		anyOf('vomit', 'photophobia', 'confusion', 'lethargy', 'severe_headache')
+	),
 	clinician: 'fever, headache and rash with vomiting or drowsiness → possible meningococcal disease',
-	reason: 'Early meningococcal disease presents as fever, headache, vomiting and a rash before the rash becomes purpuric.'
+	reason:
+		'Early meningococcal disease presents as fever, headache, vomiting and a rash before the rash becomes purpuric.'
 	// Source: NICE NG240 meningitis and meningococcal disease.
 });
 emergency('vascular.aaa_rupture', {

@@ -4,7 +4,12 @@ import { levelRank } from './types';
 import { lowAcuityOverTriage, score, type ScoredCase } from './scoring';
 import { loadFixture } from './test-helpers';
 
-for (const fixture of ['vignettes.dev.jsonl', 'vignettes.paraphrase.jsonl']) {
+/**
+ * dev: the original labelled set; paraphrase: rewordings by the engine's author;
+ * holdout-style: an independent set written blind to the lexicon (caregivers,
+ * typos, non-native English, admin mixed with red flags), same assertions.
+ */
+for (const fixture of ['vignettes.dev.jsonl', 'vignettes.paraphrase.jsonl', 'vignettes.holdout-style.jsonl']) {
 	const vignettes = loadFixture(fixture);
 
 	describe(`triage on ${fixture}`, () => {
