@@ -435,7 +435,7 @@ export const lexicon: Lexicon = {
 			'sitting on ~ chest',
 			'chest ~ sitting on',
 			'chest ~ like ~ sitting',
-			'chest ~5 (tightness|pressure|heaviness|squeezing|squeezed)'
+			'chest ~5 tightness|pressure|heaviness|squeezing|squeezed'
 		],
 		signal: 'mention'
 	},
@@ -517,9 +517,9 @@ export const lexicon: Lexicon = {
 			'can not catch ~ breath',
 			'sucking in ~ ribs|chest',
 			'ribs ~ sucking in',
-			'ribs ~ (showing|sucking|pulling|caving|sinking)',
-			'(skin|chest|belly|tummy) ~ (sucking|pulling|caving|sinking) in',
-			'(tugging|sucking in) ~ (throat|neck|collarbone*)',
+			'ribs ~ showing|sucking|pulling|caving|sinking',
+			'skin|chest|belly|tummy ~ sucking|pulling|caving|sinking in',
+			'(tugging|sucking in) ~ throat|neck|collarbone*',
 			'recession*',
 			'retraction*',
 			'grunting',
@@ -642,8 +642,8 @@ export const lexicon: Lexicon = {
 			'hemoptysis',
 			'spit* ~ blood',
 			'bloody ~ phlegm|mucus|sputum',
-			'pink ~ (froth*|foam*|spit|phlegm|mucus)',
-			'cough* ~ (froth*|foam*)'
+			'pink ~ froth*|foam*|spit|phlegm|mucus',
+			'cough* ~ froth*|foam*'
 		],
 		signal: 'mention'
 	},
@@ -656,7 +656,7 @@ export const lexicon: Lexicon = {
 			'smile ~ crooked|uneven|lopsided|weird',
 			'mouth ~ droop*|crooked|lopsided|sagging',
 			'mouth ~ (going down|gone down|down on|dropped|hanging|slanted|pulled|twisted)',
-			'(one side|side of) ~ (mouth|face|lip) ~ (down|dropped|drooping|sagging|hanging|fallen)',
+			'(one side|side of) ~ mouth|face|lip ~ down|dropped|drooping|sagging|hanging|fallen',
 			'numb|numbness ~ face|lip|lips|cheek',
 			'one side of ~ face',
 			'half ~ face',
@@ -680,8 +680,8 @@ export const lexicon: Lexicon = {
 			'word salad',
 			'can not find ~ words',
 			'wrong words',
-			'not ~ (speak|speaking|talk|talking) ~ (good|well|properly|right|clearly|normal)',
-			'(speak|speaks|speaking|talk|talks) ~ (strange|strangely|funny|weird|weirdly|odd|slow|slowly)',
+			'not ~ speak|speaking|talk|talking ~ good|well|properly|right|clearly|normal',
+			'speak|speaks|speaking|talk|talks ~ strange|strangely|funny|weird|weirdly|odd|slow|slowly',
 			'can not ~ understand ~ what ~ say*'
 		],
 		signal: 'mention'
@@ -836,9 +836,9 @@ export const lexicon: Lexicon = {
 			'does not know where',
 			'not know where ~ is|am|are|was',
 			'not know what day',
-			'not know ~ (what|which) ~ (year|day|month|date|time)',
-			'wandering ~ (around|off|confused|lost)',
-			'got lost ~ (home|house|street)',
+			'not know ~ what|which ~ year|day|month|date|time',
+			'wandering ~ around|off|confused|lost',
+			'got lost ~ home|house|street',
 			'does not know who',
 			'not recogniz*',
 			'out of it',
@@ -1086,7 +1086,7 @@ export const lexicon: Lexicon = {
 			'bleeding profusely',
 			'blood ~ will not stop',
 			'(nosebleed*|nose bleed*|nose) ~ (will not|would not|does not|not|can not) ~ stop*',
-			'(nosebleed*|nose bleed*|bleed*|bleeding) ~ (for|over|more than) ~ (20|30|40|45|an|1|2) ~ (minutes|hour*)'
+			'(nosebleed*|nose bleed*|bleed*|bleeding) ~ (for|over|more than) ~ 20|30|40|45|an|1|2 ~ minutes|hour*'
 		],
 		signal: 'mention'
 	},
@@ -1237,10 +1237,10 @@ export const lexicon: Lexicon = {
 			'white ~ burn',
 			'burn ~ white',
 			'burn* ~ whole ~ arm|leg|back|chest',
-			'skin ~ (peeling|coming|came|falling|fell|sliding|hanging) ~ off',
-			'whole ~ (arm|leg|hand|back|chest|face|foot|belly|tummy) ~ blister*',
+			'skin ~ peeling|coming|came|falling|fell|sliding|hanging ~ off',
+			'whole ~ arm|leg|hand|back|chest|face|foot|belly|tummy ~ blister*',
 			'blister* ~ (all over|whole|everywhere)',
-			'(boiling|hot) ~ (water|oil|tea|coffee|soup|kettle) ~ (all over|on ~ (baby|toddler|child|kid|son|daughter|face|chest))'
+			'boiling|hot ~ water|oil|tea|coffee|soup|kettle ~ (all over|on ~ baby|toddler|child|kid|son|daughter|face|chest)'
 		],
 		signal: 'mention'
 	},
@@ -1341,10 +1341,10 @@ export const lexicon: Lexicon = {
 	blood_stool: {
 		phrases: [
 			'blood ~5 (stool|poop|bm|bowel movement*|toilet|feces|faeces|bottom|butt|rectum|diarrhea|wipe|wiping|toilet paper|tp|pooping|bum)',
-			'(stool|stools|poop|bm|bowel movement*|diarrhea) ~ (black|tar|tarry|maroon|bloody|red|blood)',
+			'(stool|stools|poop|bm|bowel movement*|diarrhea) ~ black|tar|tarry|maroon|bloody|red|blood',
 			'like tar',
 			'tar like',
-			'red ~ (in|on) ~ (toilet|bowl|paper|tissue|tp)',
+			'red ~ in|on ~ toilet|bowl|paper|tissue|tp',
 			'mixed with blood',
 			'blood mixed',
 			'bloody ~ stool|poop|diarrhea|bm|bowel*',
@@ -1523,8 +1523,8 @@ export const lexicon: Lexicon = {
 			'sepsis',
 			'septic',
 			'influenza',
-			'(have|has|had|got|caught|with) ~ covid',
-			'covid ~ (positive|symptoms|pneumonia)',
+			'have|has|had|got|caught|with ~ covid',
+			'covid ~ positive|symptoms|pneumonia',
 			'positive ~ covid',
 			'abscess',
 			'pus'
@@ -1577,14 +1577,14 @@ export const lexicon: Lexicon = {
 	airway_swelling: {
 		phrases: [
 			'throat ~ (clos*|tight*|closing up)',
-			'throat (swelling|swollen|swelled)',
-			'throat ~ (is|feels|feel|getting|seems|looks|gets|got|has|was|keeps) ~2 (swell*|swollen)',
+			'throat swelling|swollen|swelled',
+			'throat ~ is|feels|feel|getting|seems|looks|gets|got|has|was|keeps ~2 swell*|swollen',
 			'throat is closing',
 			'tongue ~ thick|swell*|swollen|huge|big',
 			'lips ~ huge|swollen|swell*|big|puffy',
 			'voice ~ hoarse|weird|changed|different|strange|funny|raspy',
 			'drool*',
-			'(used|use|using|gave|give|giving|needed|jabbed|injected|stabbed) ~ (epi pen|epinephrine|adrenaline)',
+			'used|use|using|gave|give|giving|needed|jabbed|injected|stabbed ~ (epi pen|epinephrine|adrenaline)',
 			'(epi pen|epinephrine|adrenaline) ~ (used|given|jabbed|injected|not working|did not)',
 			'anaphyla*',
 			'swollen ~ lips|tongue|throat',
@@ -1715,7 +1715,7 @@ export const lexicon: Lexicon = {
 			'not moving ~ (at all|since|all day)',
 			'baby ~ stopped ~ moving|kicking',
 			'no ~ movement*|kicks|kicking ~ (at all|since|today|all day)',
-			'not felt ~ (baby|kick*|movement*) ~ (since|at all|all day|today)',
+			'not felt ~ baby|kick*|movement* ~ (since|at all|all day|today)',
 			'not felt ~ (anything|any movement|any kicks)',
 			'can not feel ~ baby ~ (at all|anymore|since)',
 			'not kicked ~ (at all|since|all day)',
@@ -1786,7 +1786,7 @@ export const lexicon: Lexicon = {
 			'will not nurse',
 			'not interested in ~ food|eating|feeding|bottle',
 			'not eating ~ much',
-			'hardly|barely ~ (drinking|eating|feeding)',
+			'hardly|barely ~ drinking|eating|feeding',
 			'not drinking ~ much',
 			'only ~ sips',
 			'little sips'
@@ -1828,11 +1828,11 @@ export const lexicon: Lexicon = {
 			'peeing ~ less',
 			'no urine',
 			'not wet',
-			'(only|just) ~ (one|1|two|2) ~ wet',
-			'wet (diaper*|nappy|nappies) ~ (only|since)',
+			'only|just ~ one|1|two|2 ~ wet',
+			'wet diaper*|nappy|nappies ~ only|since',
 			'no wet ~ nappy|nappies',
 			'dry nappy|nappies',
-			'hardly ~ (peeing|wet|urinating)'
+			'hardly ~ peeing|wet|urinating'
 		],
 		signal: 'mention'
 	},
@@ -1906,8 +1906,8 @@ export const lexicon: Lexicon = {
 			'rather be dead',
 			'rather not be alive',
 			'plan to ~ (end it|kill|die|end things)',
-			'(going|gonna|want|wanna|ready) to end it',
-			'end it ~ (tonight|today|soon|now|all)',
+			'going|gonna|want|wanna|ready to end it',
+			'end it ~ tonight|today|soon|now|all',
 			'saving up ~ pill*|meds|tablets',
 			'stockpil*',
 			'hoard* ~ pill*|meds|tablets',
@@ -1915,25 +1915,25 @@ export const lexicon: Lexicon = {
 			'done with ~ life|living',
 			'everyone ~ better off ~ without me',
 			'better ~ without me',
-			'better ~ if i ~ (was|were|am) ~ (gone|dead|not here|not around)',
+			'better ~ if i ~ was|were|am ~ (gone|dead|not here|not around)',
 			'off myself',
 			'want to sleep forever',
-			'wish i ~ (was|were) ~ (dead|never born)',
+			'wish i ~ was|were ~ (dead|never born)',
 			'wish i ~ never been born',
-			'jump* ~ (in front of|off|from) ~ (train|bridge|building|roof|car|bus|traffic|cliff|balcony)',
-			'(step|walk|walking|stepping) ~ (in front of|into) ~ (train|traffic|bus|car)',
+			'jump* ~ (in front of|off|from) ~ train|bridge|building|roof|car|bus|traffic|cliff|balcony',
+			'step|walk|walking|stepping ~ (in front of|into) ~ train|traffic|bus|car',
 			'noose',
 			'rope ~ (ready|tied|set up|for myself|to hang)',
-			'(bought|got|have) ~ (rope|gun) ~ (ready|to end|for myself)',
+			'bought|got|have ~ rope|gun ~ (ready|to end|for myself)',
 			'cut* ~ on purpose',
 			'burn* myself ~ on purpose',
-			'(thinking|thought|thoughts|think) ~ (ending it|end it|ending things|ending my life|not being here)',
-			'scared ~ (i might|i will|i am going to|im going to) ~ (hurt|harm|kill) ~ myself',
+			'thinking|thought|thoughts|think ~ (ending it|end it|ending things|ending my life|not being here)',
+			'scared ~ (i might|i will|i am going to|im going to) ~ hurt|harm|kill ~ myself',
 			'not see ~ point ~ (anymore|any more|living|in living|of living|in life|in going on|of going on)',
 			'no point ~ (anymore|any more|in anything|going on|to anything)',
-			'giving up on ~ (life|living)',
-			'wrote ~ (goodbye|farewell) ~ (letter*|note*)',
-			'wrote ~ letter* ~ (to|for) ~ (kids|children|family|everyone|wife|husband|parents)'
+			'giving up on ~ life|living',
+			'wrote ~ goodbye|farewell ~ letter*|note*',
+			'wrote ~ letter* ~ to|for ~ kids|children|family|everyone|wife|husband|parents'
 		],
 		signal: 'mention'
 	},
@@ -1944,8 +1944,8 @@ export const lexicon: Lexicon = {
 			'took ~ all ~ pills',
 			'took too many',
 			'took a bunch of',
-			'took ~ (whole|entire|full) ~ (bottle|pack|packet|box|strip)',
-			'(swallowed|downed|popped) ~ (whole|entire|full|bunch|handful|lot)',
+			'took ~ whole|entire|full ~ bottle|pack|packet|box|strip',
+			'swallowed|downed|popped ~ whole|entire|full|bunch|handful|lot',
 			'handful of ~ pill*|tablet*|tylenol|advil|meds'
 		],
 		anyOf: ['pill_count_high'],
@@ -1954,7 +1954,7 @@ export const lexicon: Lexicon = {
 	poisoning: {
 		phrases: [
 			'swallowed ~ pills|bottle|tablets',
-			'got into ~ (pill*|medicine*|medication*|meds|cabinet|cleaning|bleach|tablet*)',
+			'got into ~ pill*|medicine*|medication*|meds|cabinet|cleaning|bleach|tablet*',
 			'ate ~ pills|tablets|detergent|pod|pods',
 			'poisoning',
 			'poisoned',
@@ -1969,9 +1969,9 @@ export const lexicon: Lexicon = {
 	child_ingestion: {
 		phrases: [
 			'got into ~ (gummies|vitamin*|edible*|weed|cannabis|marijuana|nicotine|vape|cigarette*|alcohol|vodka|wine|under the sink|laundry|dishwasher|purse|pill*|tablet*|medicine*|meds)',
-			'swallowed ~5 (pill*|tablet*|capsule*|medicine*|meds|medication*|gummies|vitamin*|edible*|nicotine|vape|cigarette*|coin*|iron)',
-			'ate ~5 (pill*|tablet*|capsule*|gummies|vitamin*|edible*|cigarette*|nicotine|weed)',
-			'chewed ~ (pill*|tablet*|capsule*|pod|pods|battery|batteries|cigarette*)',
+			'swallowed ~5 pill*|tablet*|capsule*|medicine*|meds|medication*|gummies|vitamin*|edible*|nicotine|vape|cigarette*|coin*|iron',
+			'ate ~5 pill*|tablet*|capsule*|gummies|vitamin*|edible*|cigarette*|nicotine|weed',
+			'chewed ~ pill*|tablet*|capsule*|pod|pods|battery|batteries|cigarette*',
 			'drank ~5 (vape|nicotine|e liquid|alcohol|vodka|wine|beer|perfume|hand sanitizer)'
 		],
 		signal: 'mention'
@@ -2290,9 +2290,9 @@ export const lexicon: Lexicon = {
 			'went low',
 			'going low',
 			'keep going low',
-			'(getting|having|keep*) ~ lows',
+			'getting|having|keep* ~ lows',
 			'lows ~ (at night|overnight|in the)',
-			'(night|nighttime|overnight) ~ lows',
+			'night|nighttime|overnight ~ lows',
 			'low ~ (at night|overnight) ~ sugar*',
 			'crashing ~ (at night|overnight)'
 		],
@@ -2388,7 +2388,7 @@ export const lexicon: Lexicon = {
 			'took ~ extra',
 			'gave ~5 (twice|double|two doses|2 doses|extra|too much)',
 			'twice by accident',
-			'(by accident|by mistake|accidentally) ~ (gave|given|double|twice)',
+			'(by accident|by mistake|accidentally) ~ gave|given|double|twice',
 			'gave ~ double',
 			'gave ~ too much',
 			'another ~ by mistake|accident',
@@ -2414,7 +2414,7 @@ export const lexicon: Lexicon = {
 			'stagger*',
 			'veer*',
 			'falling to ~ (one side|the side|left|right|the left|the right)',
-			'(lost|no) ~ (coordination|co ordination)',
+			'lost|no ~ (coordination|co ordination)',
 			'uncoordinated',
 			'can not ~ (balance|stand up straight|keep ~ balance)',
 			'keep* ~ falling to'
@@ -2428,13 +2428,13 @@ export const lexicon: Lexicon = {
 	oliguria: {
 		phrases: [
 			'not peed ~ (all day|since|today|in|for)',
-			'not passed ~ (urine|water)',
+			'not passed ~ urine|water',
 			'not urinated',
-			'(barely|hardly) ~ (peeing|peed|pee)',
+			'barely|hardly ~ peeing|peed|pee',
 			'no pee',
 			'not peeing',
 			'stopped peeing',
-			'pee ~ (dark|brown) ~ (little|tiny|not much)'
+			'pee ~ dark|brown ~ (little|tiny|not much)'
 		],
 		signal: 'mention'
 	},
@@ -2444,7 +2444,7 @@ export const lexicon: Lexicon = {
 			'think ~ (i am|im) dying',
 			'sense of doom',
 			'impending doom',
-			'something ~ (really|very|terribly) wrong'
+			'something ~ really|very|terribly wrong'
 		],
 		signal: 'mention'
 	},
@@ -2455,13 +2455,13 @@ export const lexicon: Lexicon = {
 			'indigestion',
 			'epigastric',
 			'acid reflux',
-			'upper ~ (stomach|belly|abdomen|abdominal|tummy)',
+			'upper ~ stomach|belly|abdomen|abdominal|tummy',
 			'pit of ~ stomach',
 			'between ~ shoulder blade*',
-			'jaw ~ (pain|ache*|aching|hurt*|tight*|sore)',
-			'(pain|ache|aching) ~ jaw',
-			'left arm ~ (pain|ache*|aching|hurt*|heavy|numb|tingl*)',
-			'(pain|ache|aching) ~ left arm'
+			'jaw ~ pain|ache*|aching|hurt*|tight*|sore',
+			'pain|ache|aching ~ jaw',
+			'left arm ~ pain|ache*|aching|hurt*|heavy|numb|tingl*',
+			'pain|ache|aching ~ left arm'
 		],
 		signal: 'positive'
 	},
@@ -2479,14 +2479,14 @@ export const lexicon: Lexicon = {
 			'all morning',
 			'going on ~ hour*',
 			'for ~ (1|2|3|4|5|6|an|a couple|few|couple) ~ hour*',
-			'(over|more than) ~ (an|a|half an|20|30) ~ (hour|minutes)'
+			'(over|more than) ~ (an|a|half an|20|30) ~ hour|minutes'
 		]
 	},
 	co_named: {
 		phrases: [
 			'carbon monoxide',
-			'co ~ (alarm|detector) ~ (going off|went off|beeping|goes off)',
-			'(alarm|detector) ~ (carbon monoxide|co)',
+			'co ~ alarm|detector ~ (going off|went off|beeping|goes off)',
+			'alarm|detector ~ (carbon monoxide|co)',
 			'co poisoning'
 		],
 		signal: 'mention'
@@ -2513,17 +2513,17 @@ export const lexicon: Lexicon = {
 		phrases: [
 			'pus',
 			'oozing',
-			'leaking ~ (pus|yellow|green|fluid)',
-			'infected ~ (cut|wound|incision|scar|site|stitches|bite|piercing)',
-			'(cut|wound|incision|scar|site|stitches|bite) ~ (infected|red|hot|oozing|leaking|pus|smells|opening|opened)'
+			'leaking ~ pus|yellow|green|fluid',
+			'infected ~ cut|wound|incision|scar|site|stitches|bite|piercing',
+			'cut|wound|incision|scar|site|stitches|bite ~ infected|red|hot|oozing|leaking|pus|smells|opening|opened'
 		],
 		signal: 'mention'
 	},
 	spreading_redness: {
 		phrases: [
 			'red* ~ (spread*|growing|getting bigger|moving up|going up)',
-			'(spreading|growing) ~ red*',
-			'red ~ (line|lines|streak|streaks) ~ (up|going)'
+			'spreading|growing ~ red*',
+			'red ~ line|lines|streak|streaks ~ up|going'
 		],
 		signal: 'mention'
 	},
@@ -2533,38 +2533,40 @@ export const lexicon: Lexicon = {
 	},
 	sedative_taken: {
 		phrases: [
-			'(took|taken|taking|popped|swallowed|had|did|used|on) ~ (xanax|valium|benzo*|klonopin|clonazepam|ativan|lorazepam|diazepam|alprazolam|oxy|oxys|oxycodone|oxycontin|percocet|vicodin|opioid*|opiate*|fentanyl|heroin|morphine|methadone|tramadol|sleeping pill*|ambien|zolpidem|gabapentin|lyrica)',
-			'(xanax|valium|benzo*|klonopin|clonazepam|ativan|lorazepam|diazepam|alprazolam|oxy|oxys|oxycodone|oxycontin|percocet|vicodin|opioid*|opiate*|fentanyl|heroin|morphine|methadone|tramadol|sleeping pill*|ambien|zolpidem|gabapentin|lyrica) ~ (and|with|plus|after|on top of) ~ (drinking|alcohol|vodka|wine|beer|booze)'
+			'took|taken|taking|popped|swallowed|had|did|used|on ~ sleeping pill*',
+			'sleeping pill* ~ (and|with|plus|after|on top of) ~ drinking|alcohol|vodka|wine|beer|booze',
+			'took|taken|taking|popped|swallowed|had|did|used|on ~ xanax|valium|benzo*|klonopin|clonazepam|ativan|lorazepam|diazepam|alprazolam|oxy|oxys|oxycodone|oxycontin|percocet|vicodin|opioid*|opiate*|fentanyl|heroin|morphine|methadone|tramadol|ambien|zolpidem|gabapentin|lyrica',
+			'xanax|valium|benzo*|klonopin|clonazepam|ativan|lorazepam|diazepam|alprazolam|oxy|oxys|oxycodone|oxycontin|percocet|vicodin|opioid*|opiate*|fentanyl|heroin|morphine|methadone|tramadol|ambien|zolpidem|gabapentin|lyrica ~ (and|with|plus|after|on top of) ~ drinking|alcohol|vodka|wine|beer|booze'
 		]
 	},
 	alcohol_binge: {
 		phrases: [
-			'(bottle|fifth|handle|pint) of ~ (vodka|wine|whiskey|whisky|alcohol|liquor|rum|gin|tequila|jack)',
-			'(really|very|so|super) drunk',
+			'bottle|fifth|handle|pint of ~ vodka|wine|whiskey|whisky|alcohol|liquor|rum|gin|tequila|jack',
+			'really|very|so|super drunk',
 			'wasted',
 			'blackout drunk',
-			'(lots|loads|tons) of ~ (drinks|beer|alcohol|shots)',
-			'(10|12|15|20) ~ (drinks|beers|shots)'
+			'lots|loads|tons of ~ drinks|beer|alcohol|shots',
+			'10|12|15|20 ~ drinks|beers|shots'
 		]
 	},
 	abuse: {
 		phrases: [
-			'(he|she|husband|wife|partner|boyfriend|girlfriend|ex|dad|mom|father|mother|stepdad|stepmom) ~ (hits|beats|hurts|abuses|threatens|threatened|hit|beat|punched|slapped|kicked|choked|strangled|shoved|pushed) ~ (me|us|my)',
-			'domestic ~ (violence|abuse)',
+			'he|she|husband|wife|partner|boyfriend|girlfriend|ex|dad|mom|father|mother|stepdad|stepmom ~ hits|beats|hurts|abuses|threatens|threatened|hit|beat|punched|slapped|kicked|choked|strangled|shoved|pushed ~ me|us|my',
+			'domestic ~ violence|abuse',
 			'abusive',
 			'abused',
 			'scared to go home',
 			'afraid to go home',
 			'not safe at home',
-			'afraid of my ~ (husband|wife|partner|boyfriend|girlfriend)',
-			'scared of my ~ (husband|wife|partner|boyfriend|girlfriend)'
+			'afraid of my ~ husband|wife|partner|boyfriend|girlfriend',
+			'scared of my ~ husband|wife|partner|boyfriend|girlfriend'
 		],
 		signal: 'mention'
 	},
 	strangulation: {
 		phrases: [
-			'(choked|strangled) ~ (me|my neck|her|him)',
-			'hands ~ (around|round) ~ (my|her|his) ~ (neck|throat)',
+			'choked|strangled ~ (me|my neck|her|him)',
+			'hands ~ around|round ~ my|her|his ~ neck|throat',
 			'threatened to kill ~ (me|us|her|him|the kids)'
 		],
 		signal: 'mention'
@@ -2577,13 +2579,13 @@ export const lexicon: Lexicon = {
 		signal: 'mention'
 	},
 	red_cry: {
-		phrases: ['high pitched ~ (cry*|scream*)', 'weak ~ cry*', 'moaning', 'whimper*', 'cry ~ (weird|strange|different)'],
+		phrases: ['high pitched ~ cry*|scream*', 'weak ~ cry*', 'moaning', 'whimper*', 'cry ~ weird|strange|different'],
 		signal: 'mention'
 	},
 	jaundice: {
 		phrases: [
 			'jaundice*',
-			'yellow ~ (skin|eyes|whites)',
+			'yellow ~ skin|eyes|whites',
 			'(skin|eyes|whites of) ~ (yellow|yellowish|turning yellow|gone yellow)',
 			'turning yellow',
 			'gone yellow',
@@ -2595,8 +2597,8 @@ export const lexicon: Lexicon = {
 		phrases: [
 			'priapism',
 			'erection ~ (will not go|not going|not go|lasting|lasted|for|stuck|painful|hours)',
-			'stuck ~ (erect|hard)',
-			'(erect|hard) ~ for ~ hour*'
+			'stuck ~ erect|hard',
+			'erect|hard ~ for ~ hour*'
 		],
 		signal: 'mention'
 	},
@@ -2604,10 +2606,10 @@ export const lexicon: Lexicon = {
 	apnoea: {
 		phrases: [
 			'stops breathing',
-			'stop* breathing ~ (for|few|seconds)',
+			'stop* breathing ~ for|few|seconds',
 			'pauses in ~ breathing',
-			'breathing ~ (stops|pauses|stopped|paused)',
-			'turned ~ (blue|grey|gray|pale|floppy)'
+			'breathing ~ stops|pauses|stopped|paused',
+			'turned ~ blue|grey|gray|pale|floppy'
 		],
 		signal: 'mention'
 	},
@@ -2635,20 +2637,20 @@ export const lexicon: Lexicon = {
 			'been on ~ floor',
 			'lying on ~ floor',
 			'on the floor ~ (for hours|all night|overnight|since|till|until|hours)',
-			'can not move ~ (leg|hip)'
+			'can not move ~ leg|hip'
 		],
 		signal: 'mention'
 	},
 	stridor: {
 		phrases: [
 			'stridor',
-			'squeak* ~ (breath*|noise|sound)',
-			'(squeaky|crowing|raspy) ~ (breath*|breathing in)',
+			'squeak* ~ breath*|noise|sound',
+			'squeaky|crowing|raspy ~ (breath*|breathing in)',
 			'high pitched ~ (breath*|breathing in|noise when ~ breath*)',
-			'noise ~ (breath*|breathes) in',
+			'noise ~ breath*|breathes in',
 			'bark* ~ cough',
 			'barky',
-			'seal ~ (cough|bark)',
+			'seal ~ cough|bark',
 			'croup*',
 			'whooping',
 			'whoop*'
@@ -2665,53 +2667,53 @@ export const lexicon: Lexicon = {
 	vesicles: { phrases: ['blister*', 'blistery', 'shingles', 'cold sore*', 'vesicle*', 'weepy ~ rash|spots'] },
 	eye_region: { phrases: ['eye', 'eyes', 'eyelid*', 'forehead', 'tip of ~ nose', 'temple', 'brow', 'eyebrow'] },
 	zoster_eye: {
-		phrases: ['shingles ~ (eye|face|forehead|eyelid)', '(eye|face|forehead) ~ shingles'],
+		phrases: ['shingles ~ eye|face|forehead|eyelid', 'eye|face|forehead ~ shingles'],
 		near: [{ of: ['vesicles', 'eye_region'], within: 7 }],
 		signal: 'mention'
 	},
 	productive_cough: {
 		phrases: [
-			'cough* ~ (green|yellow|brown|rusty|rust) ~ (stuff|phlegm|mucus|gunk|snot|crap|sputum|goo)',
-			'(green|yellow|brown|rusty) ~ (phlegm|mucus|sputum|gunk)',
-			'cough* up ~ (green|yellow|brown|rusty)'
+			'cough* ~ green|yellow|brown|rusty|rust ~ stuff|phlegm|mucus|gunk|snot|crap|sputum|goo',
+			'green|yellow|brown|rusty ~ phlegm|mucus|sputum|gunk',
+			'cough* up ~ green|yellow|brown|rusty'
 		],
 		signal: 'positive'
 	},
 	scalp_tender: {
 		phrases: [
-			'scalp ~ (tender|sore|hurts|painful|sensitive)',
-			'(tender|sore|painful) ~ scalp',
-			'hurts to ~ (brush|comb) ~ hair',
-			'(brushing|combing) ~ hair ~ hurt*',
-			'temple* ~ (tender|sore|hurt*|pain*|throb*)',
-			'(tender|sore|painful) ~ temple*'
+			'scalp ~ tender|sore|hurts|painful|sensitive',
+			'tender|sore|painful ~ scalp',
+			'hurts to ~ brush|comb ~ hair',
+			'brushing|combing ~ hair ~ hurt*',
+			'temple* ~ tender|sore|hurt*|pain*|throb*',
+			'tender|sore|painful ~ temple*'
 		],
 		signal: 'mention'
 	},
 	jaw_claudication: {
 		phrases: [
-			'jaw ~ (hurt*|ache*|aches|pain*|tired|cramp*) ~ (chew*|eat*)',
-			'(chew*|eating) ~ jaw ~ (hurt*|ache*|pain*|tired|cramp*)',
+			'jaw ~ hurt*|ache*|aches|pain*|tired|cramp* ~ chew*|eat*',
+			'chew*|eating ~ jaw ~ hurt*|ache*|pain*|tired|cramp*',
 			'jaw claudication'
 		],
 		signal: 'mention'
 	},
 	hearing_loss_sudden: {
 		phrases: [
-			'can not hear ~ (out of|in|with|from) ~ (ear|left|right|one)',
+			'can not hear ~ (out of|in|with|from) ~ ear|left|right|one',
 			'lost ~ hearing',
-			'hearing ~ (gone|went|disappeared|stopped)',
+			'hearing ~ gone|went|disappeared|stopped',
 			'deaf in ~ ear',
-			'(sudden|suddenly) ~ (deaf*|hearing)',
+			'sudden|suddenly ~ deaf*|hearing',
 			'woke up ~ (deaf|can not hear)',
-			'ear ~ (went|gone|is) ~ deaf'
+			'ear ~ went|gone|is ~ deaf'
 		],
 		signal: 'mention'
 	},
 	thirst: {
 		phrases: [
 			'always thirsty',
-			'(so|really|super|very|constantly|extremely|crazy) thirsty',
+			'so|really|super|very|constantly|extremely|crazy thirsty',
 			'thirsty ~ (all the time|constantly|nonstop)',
 			'drinking ~ (loads|lots|all the time|constantly|gallons|so much|tons)',
 			'can not ~ quench'
@@ -2720,7 +2722,7 @@ export const lexicon: Lexicon = {
 	},
 	polyuria: {
 		phrases: [
-			'(peeing|urinating|pee|wee|weeing) ~ (all the time|constantly|loads|a lot|nonstop|so much|every hour)',
+			'peeing|urinating|pee|wee|weeing ~ (all the time|constantly|loads|a lot|nonstop|so much|every hour)',
 			'wetting ~ bed',
 			'bed wetting',
 			'up ~ night ~ to pee',
@@ -2733,8 +2735,8 @@ export const lexicon: Lexicon = {
 			'lost ~ weight',
 			'losing ~ weight',
 			'weight loss',
-			'dropped ~ (pounds|lbs|kg|weight|sizes)',
-			'(pounds|lbs|kg) ~ lost',
+			'dropped ~ pounds|lbs|kg|weight|sizes',
+			'pounds|lbs|kg ~ lost',
 			'getting ~ skinny|thin',
 			'clothes ~ loose'
 		],
@@ -2835,7 +2837,7 @@ export const lexicon: Lexicon = {
 			'safe to take',
 			'can i take',
 			'should i take',
-			'should i ~ (get|have) ~ (the|a|my)',
+			'should i ~ get|have ~ the|a|my',
 			'interact*',
 			'test for',
 			'hearing',
@@ -2877,7 +2879,7 @@ export const lexicon: Lexicon = {
 			'injur*',
 			'hurt*',
 			'sick of',
-			'what ~ (results|numbers|levels|result|it|this|that|these) ~ mean',
+			'what ~ results|numbers|levels|result|it|this|that|these ~ mean',
 			'ldl',
 			'a1c',
 			'hba1c',
@@ -2941,7 +2943,7 @@ export const lexicon: Lexicon = {
 			'results',
 			'result',
 			'emergency contact',
-			'update ~ (contact|details|address|phone|email|name|info|information)',
+			'update ~ contact|details|address|phone|email|name|info|information',
 			'parking',
 			'when is my ~ (next|appointment|echo|scan|test|follow up|visit)',
 			'next ~ (echo|appointment|scan|test|visit|follow up)',
