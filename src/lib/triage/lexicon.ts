@@ -79,8 +79,9 @@ export const lexicon: Lexicon = {
 			'right bottom',
 			'lower right side',
 			'down ~ right side',
-			'low ~ (on the|on my|to the) right',
-			'(right|right side) ~ (low down|down low)',
+			'low ~ on|to ~ right',
+			'right ~ low down',
+			'right ~ down low',
 			'right iliac'
 		]
 	},
@@ -499,7 +500,7 @@ export const lexicon: Lexicon = {
 			'turned blue',
 			'going blue',
 			'only ~ say ~ word*',
-			'only ~ (speak|talk|get out|manage) ~ (a few|few|couple|one|two|single) ~ word*',
+			'only ~ few|couple|one|two|single ~ word*',
 			'words at a time',
 			'can not ~ speak|talk ~ sentence*',
 			'can not finish ~ sentence*',
@@ -519,7 +520,8 @@ export const lexicon: Lexicon = {
 			'ribs ~ sucking in',
 			'ribs ~ showing|sucking|pulling|caving|sinking',
 			'skin|chest|belly|tummy ~ sucking|pulling|caving|sinking in',
-			'(tugging|sucking in) ~ throat|neck|collarbone*',
+			'tugging ~ throat|neck|collarbone*',
+			'sucking in ~ throat|neck|collarbone*',
 			'recession*',
 			'retraction*',
 			'grunting',
@@ -655,8 +657,8 @@ export const lexicon: Lexicon = {
 			'droop*',
 			'smile ~ crooked|uneven|lopsided|weird',
 			'mouth ~ droop*|crooked|lopsided|sagging',
-			'mouth ~ (going down|gone down|down on|dropped|hanging|slanted|pulled|twisted)',
-			'(one side|side of) ~ mouth|face|lip ~ down|dropped|drooping|sagging|hanging|fallen',
+			'mouth ~ down|dropped|hanging|slanted|pulled|twisted',
+			'side ~ mouth|face|lip ~ down|dropped|drooping|sagging|hanging|fallen',
 			'numb|numbness ~ face|lip|lips|cheek',
 			'one side of ~ face',
 			'half ~ face',
@@ -680,7 +682,7 @@ export const lexicon: Lexicon = {
 			'word salad',
 			'can not find ~ words',
 			'wrong words',
-			'not ~ speak|speaking|talk|talking ~ good|well|properly|right|clearly|normal',
+			'not speak|speaking|talk|talking ~ good|well|properly|right|clearly|normal',
 			'speak|speaks|speaking|talk|talks ~ strange|strangely|funny|weird|weirdly|odd|slow|slowly',
 			'can not ~ understand ~ what ~ say*'
 		],
@@ -852,7 +854,7 @@ export const lexicon: Lexicon = {
 			'mixed up',
 			'spaced out',
 			'very drowsy',
-			'confused ~ (and|shaky|sweaty|drowsy|sleepy|dizzy|weak|disoriented|slurring|not making sense|cannot|can not)',
+			'confused ~ and|shaky|sweaty|drowsy|sleepy|dizzy|weak|disoriented|slurring|making|cannot|can',
 			'hallucinat*',
 			`is|are|was|were|seems|seem|seemed|very|really|so|more|gets|getting|got|became|becoming|been|acting|looks|looked|sounds|hes|shes|feel|feeling|felt|suddenly|totally|extremely|and|bit|kinda|${FAMILY} confused`
 		],
@@ -1085,8 +1087,8 @@ export const lexicon: Lexicon = {
 			'pulsing',
 			'bleeding profusely',
 			'blood ~ will not stop',
-			'(nosebleed*|nose bleed*|nose) ~ (will not|would not|does not|not|can not) ~ stop*',
-			'(nosebleed*|nose bleed*|bleed*|bleeding) ~ (for|over|more than) ~ 20|30|40|45|an|1|2 ~ minutes|hour*'
+			'nosebleed*|nose ~ not ~ stop*',
+			'nosebleed*|bleed*|bleeding ~ for|over|than ~ 20|30|40|45|an|1|2 ~ minutes|hour*'
 		],
 		signal: 'mention'
 	},
@@ -1110,7 +1112,7 @@ export const lexicon: Lexicon = {
 			'bleeding heavily',
 			'big clots',
 			'bowl ~ red',
-			'toilet ~ (turned|went|all|is all|was all|full of) ~ red',
+			'toilet ~ turned|went|all|full ~ red',
 			'toilet water ~ red',
 			'blood everywhere',
 			'large amount',
@@ -1120,7 +1122,7 @@ export const lexicon: Lexicon = {
 			'flooding',
 			'a lot of bleeding',
 			'bunch of blood',
-			'(a lot|lots|loads|tons|heaps) of it',
+			'lot|lots|loads|tons|heaps of it',
 			'so much of it'
 		],
 		signal: 'mention'
@@ -1182,9 +1184,10 @@ export const lexicon: Lexicon = {
 			'out of place',
 			'wrong angle',
 			'pointing ~ wrong',
-			'leg ~ (shorter|turned out|turned outward|rolled out|twisted out|sticking out sideways)',
+			'leg ~ shorter',
+			'leg ~ turned|rolled|twisted|sticking ~ out|outward|outwards|sideways',
 			'shorter than ~ other',
-			'foot ~ (turned out|pointing out|pointing outward*|pointing sideways|flopped out)'
+			'foot ~ turned|pointing|flopped ~ out|outward*|sideways'
 		],
 		near: [{ of: ['fracture_word', 'bone_site'], within: 4 }],
 		signal: 'mention'
@@ -1239,8 +1242,9 @@ export const lexicon: Lexicon = {
 			'burn* ~ whole ~ arm|leg|back|chest',
 			'skin ~ peeling|coming|came|falling|fell|sliding|hanging ~ off',
 			'whole ~ arm|leg|hand|back|chest|face|foot|belly|tummy ~ blister*',
-			'blister* ~ (all over|whole|everywhere)',
-			'boiling|hot ~ water|oil|tea|coffee|soup|kettle ~ (all over|on ~ baby|toddler|child|kid|son|daughter|face|chest)'
+			'blister* ~ all over|whole|everywhere',
+			'boiling|hot ~ water|oil|tea|coffee|soup|kettle ~ all over',
+			'boiling|hot ~ water|oil|tea|coffee|soup|kettle ~ on ~ baby|toddler|child|kid|son|daughter|face|chest'
 		],
 		signal: 'mention'
 	},
@@ -1341,7 +1345,8 @@ export const lexicon: Lexicon = {
 	blood_stool: {
 		phrases: [
 			'blood ~5 (stool|poop|bm|bowel movement*|toilet|feces|faeces|bottom|butt|rectum|diarrhea|wipe|wiping|toilet paper|tp|pooping|bum)',
-			'(stool|stools|poop|bm|bowel movement*|diarrhea) ~ black|tar|tarry|maroon|bloody|red|blood',
+			'stool|stools|poop|bm|diarrhea ~ black|tar|tarry|maroon|bloody|red|blood',
+			'bowel movement* ~ black|tar|tarry|maroon|bloody|red|blood',
 			'like tar',
 			'tar like',
 			'red ~ in|on ~ toilet|bowl|paper|tissue|tp',
@@ -1368,7 +1373,10 @@ export const lexicon: Lexicon = {
 			'diarrhea ~ blood',
 			'blood ~ paper|bowl|toilet',
 			'red blood ~ (paper|bowl|toilet|after going)',
-			'blood after ~ going|poop*|bowel*'
+			'blood after ~ going|poop*|bowel*',
+			'blood after ~5 bathroom|toilet',
+			'blood ~ when i ~ go|poop|wipe',
+			'blood ~ coming out ~ bottom|bum|butt|behind|when'
 		],
 		signal: 'mention'
 	},
@@ -1425,7 +1433,7 @@ export const lexicon: Lexicon = {
 			'hurts to move',
 			'hurts to cough',
 			'worse when ~ walk*|move|moving',
-			'(walking|moving|coughing|bumps|jumping|every step) ~ (makes it|make it) ~ worse',
+			'walking|moving|coughing|bumps|jumping|step ~ makes|make ~ worse',
 			'can not ~ stand up straight',
 			'lie still'
 		],
@@ -1523,7 +1531,8 @@ export const lexicon: Lexicon = {
 			'sepsis',
 			'septic',
 			'influenza',
-			'have|has|had|got|caught|with ~ covid',
+			'have|has|had|got|caught|with covid',
+			'tested positive',
 			'covid ~ positive|symptoms|pneumonia',
 			'positive ~ covid',
 			'abscess',
@@ -1584,8 +1593,10 @@ export const lexicon: Lexicon = {
 			'lips ~ huge|swollen|swell*|big|puffy',
 			'voice ~ hoarse|weird|changed|different|strange|funny|raspy',
 			'drool*',
-			'used|use|using|gave|give|giving|needed|jabbed|injected|stabbed ~ (epi pen|epinephrine|adrenaline)',
-			'(epi pen|epinephrine|adrenaline) ~ (used|given|jabbed|injected|not working|did not)',
+			'used|use|using|gave|give|giving|needed|jabbed|injected|stabbed ~ epi pen',
+			'used|use|using|gave|give|giving|needed|jabbed|injected|stabbed ~ epinephrine|adrenaline',
+			'epi pen ~ used|given|jabbed|injected|working|did',
+			'epinephrine|adrenaline ~ used|given|jabbed|injected|working|did',
 			'anaphyla*',
 			'swollen ~ lips|tongue|throat',
 			'swelling ~ lips|tongue|throat|mouth',
@@ -1711,15 +1722,16 @@ export const lexicon: Lexicon = {
 	},
 	fetal_movement_absent: {
 		phrases: [
-			'not moved ~ (at all|since|all day|all night|for hours)',
-			'not moving ~ (at all|since|all day)',
+			'not moved ~ all|since|hours',
+			'not moving ~ all|since',
 			'baby ~ stopped ~ moving|kicking',
-			'no ~ movement*|kicks|kicking ~ (at all|since|today|all day)',
-			'not felt ~ baby|kick*|movement* ~ (since|at all|all day|today)',
-			'not felt ~ (anything|any movement|any kicks)',
-			'can not feel ~ baby ~ (at all|anymore|since)',
-			'not kicked ~ (at all|since|all day)',
-			'not ~ felt ~ baby ~ move ~ (since|at all|all day|today)'
+			'no ~ movement*|kicks|kicking ~ all|since|today',
+			'not felt ~ baby|kick*|movement* ~ since|all|today',
+			'not felt ~ anything',
+			'not felt any ~ movement*|kick*',
+			'can not feel ~ baby ~ all|anymore|since',
+			'not kicked ~ all|since',
+			'not felt ~ baby ~ move ~ since|all|today'
 		],
 		signal: 'mention'
 	},
@@ -1828,7 +1840,7 @@ export const lexicon: Lexicon = {
 			'peeing ~ less',
 			'no urine',
 			'not wet',
-			'only|just ~ one|1|two|2 ~ wet',
+			'only|just one|1|two|2 ~ wet',
 			'wet diaper*|nappy|nappies ~ only|since',
 			'no wet ~ nappy|nappies',
 			'dry nappy|nappies',
@@ -1905,7 +1917,8 @@ export const lexicon: Lexicon = {
 			'life ~ not worth',
 			'rather be dead',
 			'rather not be alive',
-			'plan to ~ (end it|kill|die|end things)',
+			'plan to ~ end ~ it|things|life',
+			'plan to ~ kill|die',
 			'going|gonna|want|wanna|ready to end it',
 			'end it ~ tonight|today|soon|now|all',
 			'saving up ~ pill*|meds|tablets',
@@ -1915,22 +1928,28 @@ export const lexicon: Lexicon = {
 			'done with ~ life|living',
 			'everyone ~ better off ~ without me',
 			'better ~ without me',
-			'better ~ if i ~ was|were|am ~ (gone|dead|not here|not around)',
+			'better ~ if i ~ gone|dead',
+			'better ~ if i ~ not ~ here|around',
 			'off myself',
 			'want to sleep forever',
-			'wish i ~ was|were ~ (dead|never born)',
+			'wish i ~ dead',
+			'wish i ~ never ~ born',
 			'wish i ~ never been born',
-			'jump* ~ (in front of|off|from) ~ train|bridge|building|roof|car|bus|traffic|cliff|balcony',
-			'step|walk|walking|stepping ~ (in front of|into) ~ train|traffic|bus|car',
+			'jump* ~5 train|bridge|building|roof|traffic|cliff|balcony',
+			'jump* ~ in front of ~ car|bus|truck',
+			'step|walk|walking|stepping ~ in front of ~ train|traffic|bus|car|truck',
+			'step|walk|walking|stepping ~ into traffic',
 			'noose',
-			'rope ~ (ready|tied|set up|for myself|to hang)',
-			'bought|got|have ~ rope|gun ~ (ready|to end|for myself)',
+			'rope ~ ready|tied|hang|myself',
+			'gun ~ ready|loaded ~ myself',
+			'gun ~ to end',
 			'cut* ~ on purpose',
 			'burn* myself ~ on purpose',
-			'thinking|thought|thoughts|think ~ (ending it|end it|ending things|ending my life|not being here)',
-			'scared ~ (i might|i will|i am going to|im going to) ~ hurt|harm|kill ~ myself',
-			'not see ~ point ~ (anymore|any more|living|in living|of living|in life|in going on|of going on)',
-			'no point ~ (anymore|any more|in anything|going on|to anything)',
+			'thinking|thought|thoughts|think ~ ending|end ~ it|things|life',
+			'thinking|thought|thoughts|think ~ not being here',
+			'scared ~ hurt|harm|kill ~ myself',
+			'not see ~ point ~ anymore|any|living|life|going',
+			'no point ~ anymore|any|anything|going',
 			'giving up on ~ life|living',
 			'wrote ~ goodbye|farewell ~ letter*|note*',
 			'wrote ~ letter* ~ to|for ~ kids|children|family|everyone|wife|husband|parents'
@@ -1968,11 +1987,11 @@ export const lexicon: Lexicon = {
 	},
 	child_ingestion: {
 		phrases: [
-			'got into ~ (gummies|vitamin*|edible*|weed|cannabis|marijuana|nicotine|vape|cigarette*|alcohol|vodka|wine|under the sink|laundry|dishwasher|purse|pill*|tablet*|medicine*|meds)',
+			'got into ~ gummies|vitamin*|edible*|weed|cannabis|marijuana|nicotine|vape|cigarette*|alcohol|vodka|wine|sink|laundry|dishwasher|purse|pill*|tablet*|medicine*|meds',
 			'swallowed ~5 pill*|tablet*|capsule*|medicine*|meds|medication*|gummies|vitamin*|edible*|nicotine|vape|cigarette*|coin*|iron',
 			'ate ~5 pill*|tablet*|capsule*|gummies|vitamin*|edible*|cigarette*|nicotine|weed',
 			'chewed ~ pill*|tablet*|capsule*|pod|pods|battery|batteries|cigarette*',
-			'drank ~5 (vape|nicotine|e liquid|alcohol|vodka|wine|beer|perfume|hand sanitizer)'
+			'drank ~5 vape|nicotine|liquid|alcohol|vodka|wine|beer|perfume|sanitizer'
 		],
 		signal: 'mention'
 	},
@@ -2290,11 +2309,11 @@ export const lexicon: Lexicon = {
 			'went low',
 			'going low',
 			'keep going low',
-			'getting|having|keep* ~ lows',
-			'lows ~ (at night|overnight|in the)',
+			'getting|having|keep|keeps|kept|frequent|recurrent lows',
+			'lows ~ night|overnight|the',
 			'night|nighttime|overnight ~ lows',
-			'low ~ (at night|overnight) ~ sugar*',
-			'crashing ~ (at night|overnight)'
+			'low ~ night|overnight ~ sugar*',
+			'crashing ~ night|overnight'
 		],
 		anyOf: ['glucose_low'],
 		signal: 'mention'
@@ -2386,9 +2405,9 @@ export const lexicon: Lexicon = {
 			'already took',
 			'already taken',
 			'took ~ extra',
-			'gave ~5 (twice|double|two doses|2 doses|extra|too much)',
+			'gave ~5 twice|double|doses|extra|much',
 			'twice by accident',
-			'(by accident|by mistake|accidentally) ~ gave|given|double|twice',
+			'accident|mistake|accidentally ~ gave|given|double|twice',
 			'gave ~ double',
 			'gave ~ too much',
 			'another ~ by mistake|accident',
@@ -2413,10 +2432,13 @@ export const lexicon: Lexicon = {
 			'walking like ~ drunk',
 			'stagger*',
 			'veer*',
-			'falling to ~ (one side|the side|left|right|the left|the right)',
-			'lost|no ~ (coordination|co ordination)',
+			'falling to ~ side|left|right',
+			'lost ~ coordination',
+			'no coordination',
 			'uncoordinated',
-			'can not ~ (balance|stand up straight|keep ~ balance)',
+			'can not balance',
+			'can not keep ~ balance',
+			'can not stand up straight',
 			'keep* ~ falling to'
 		],
 		signal: 'mention'
@@ -2427,27 +2449,27 @@ export const lexicon: Lexicon = {
 	},
 	oliguria: {
 		phrases: [
-			'not peed ~ (all day|since|today|in|for)',
+			'not peed ~ all|since|today|in|for',
 			'not passed ~ urine|water',
 			'not urinated',
 			'barely|hardly ~ peeing|peed|pee',
 			'no pee',
 			'not peeing',
-			'stopped peeing',
-			'pee ~ dark|brown ~ (little|tiny|not much)'
+			'stopped peeing'
 		],
 		signal: 'mention'
 	},
 	doom: {
 		phrases: [
-			'feel* like ~ (dying|i am dying|going to die|gonna die)',
-			'think ~ (i am|im) dying',
+			'feel* like ~ dying|die',
+			'think ~ dying',
 			'sense of doom',
 			'impending doom',
 			'something ~ really|very|terribly wrong'
 		],
 		signal: 'mention'
 	},
+	atypical_site: { phrases: ['jaw', 'left arm', 'left shoulder'] },
 	atypical_cardiac: {
 		phrases: [
 			'heartburn',
@@ -2458,11 +2480,10 @@ export const lexicon: Lexicon = {
 			'upper ~ stomach|belly|abdomen|abdominal|tummy',
 			'pit of ~ stomach',
 			'between ~ shoulder blade*',
-			'jaw ~ pain|ache*|aching|hurt*|tight*|sore',
-			'pain|ache|aching ~ jaw',
-			'left arm ~ pain|ache*|aching|hurt*|heavy|numb|tingl*',
-			'pain|ache|aching ~ left arm'
+			'jaw ~ tight*',
+			'left arm ~ heavy|numb|tingl*'
 		],
+		near: [{ of: ['atypical_site', 'pain'], within: 4 }],
 		signal: 'positive'
 	},
 	persistent: {
@@ -2478,15 +2499,16 @@ export const lexicon: Lexicon = {
 			'hours now',
 			'all morning',
 			'going on ~ hour*',
-			'for ~ (1|2|3|4|5|6|an|a couple|few|couple) ~ hour*',
-			'(over|more than) ~ (an|a|half an|20|30) ~ hour|minutes'
+			'for 1|2|3|4|5|6|an|several hour*',
+			'for a few|couple ~ hour*',
+			'over|than an|half|20|30 ~ hour|minutes'
 		]
 	},
 	co_named: {
 		phrases: [
 			'carbon monoxide',
-			'co ~ alarm|detector ~ (going off|went off|beeping|goes off)',
-			'alarm|detector ~ (carbon monoxide|co)',
+			'co ~ alarm|detector ~ going|went|beeping|goes|off',
+			'alarm|detector ~ carbon monoxide',
 			'co poisoning'
 		],
 		signal: 'mention'
@@ -2533,9 +2555,9 @@ export const lexicon: Lexicon = {
 	},
 	sedative_taken: {
 		phrases: [
-			'took|taken|taking|popped|swallowed|had|did|used|on ~ sleeping pill*',
+			'took|taken|taking|popped|swallowed ~ sleeping pill*',
 			'sleeping pill* ~ (and|with|plus|after|on top of) ~ drinking|alcohol|vodka|wine|beer|booze',
-			'took|taken|taking|popped|swallowed|had|did|used|on ~ xanax|valium|benzo*|klonopin|clonazepam|ativan|lorazepam|diazepam|alprazolam|oxy|oxys|oxycodone|oxycontin|percocet|vicodin|opioid*|opiate*|fentanyl|heroin|morphine|methadone|tramadol|ambien|zolpidem|gabapentin|lyrica',
+			'took|taken|taking|popped|swallowed ~ xanax|valium|benzo*|klonopin|clonazepam|ativan|lorazepam|diazepam|alprazolam|oxy|oxys|oxycodone|oxycontin|percocet|vicodin|opioid*|opiate*|fentanyl|heroin|morphine|methadone|tramadol|ambien|zolpidem|gabapentin|lyrica',
 			'xanax|valium|benzo*|klonopin|clonazepam|ativan|lorazepam|diazepam|alprazolam|oxy|oxys|oxycodone|oxycontin|percocet|vicodin|opioid*|opiate*|fentanyl|heroin|morphine|methadone|tramadol|ambien|zolpidem|gabapentin|lyrica ~ (and|with|plus|after|on top of) ~ drinking|alcohol|vodka|wine|beer|booze'
 		]
 	},
@@ -2551,7 +2573,7 @@ export const lexicon: Lexicon = {
 	},
 	abuse: {
 		phrases: [
-			'he|she|husband|wife|partner|boyfriend|girlfriend|ex|dad|mom|father|mother|stepdad|stepmom ~ hits|beats|hurts|abuses|threatens|threatened|hit|beat|punched|slapped|kicked|choked|strangled|shoved|pushed ~ me|us|my',
+			'he|she|husband|wife|partner|boyfriend|girlfriend|ex|dad|mom|father|mother|stepdad|stepmom ~ hits|beats|hurts|abuses|threatens|threatened|hit|beat|punched|slapped|kicked|choked|strangled|shoved|pushed me|us',
 			'domestic ~ violence|abuse',
 			'abusive',
 			'abused',
@@ -2725,7 +2747,7 @@ export const lexicon: Lexicon = {
 			'peeing|urinating|pee|wee|weeing ~ (all the time|constantly|loads|a lot|nonstop|so much|every hour)',
 			'wetting ~ bed',
 			'bed wetting',
-			'up ~ night ~ to pee',
+			'night to pee|wee',
 			'frequent urination'
 		],
 		signal: 'positive'

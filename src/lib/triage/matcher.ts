@@ -210,10 +210,16 @@ function expandGroups(phrase: string): string[] {
 	if (close < 0) throw new Error(`unbalanced group in "${phrase}"`);
 	const head = phrase.slice(0, open);
 	const tail = phrase.slice(close + 1);
-	return phrase
-		.slice(open + 1, close)
-		.split('|')
-		.flatMap((alt) => expandGroups(`${head}${alt}${tail}`));
+	const alts = phrase.slice(open + 1, close).split('|');
+	// A group that is a whole element keeps its one-word alternatives together as one
+	// `a|b|c` element, so "(stool|poop|toilet paper)" compiles to 2 patterns, not 3: fewer
+	// candidate patterns per token, same matches.
+	const whole = (open === 0 || phrase[open - 1] === ' ') && (close === phrase.length - 1 || phrase[close + 1] === ' ');
+	const single = whole ? alts.filter((a) => !a.includes(' ')) : [];
+	const rest = whole ? alts.filter((a) => a.includes(' ')) : alts;
+	const out = single.length > 0 ? expandGroups(`${head}${single.join('|')}${tail}`) : [];
+	for (const alt of rest) out.push(...expandGroups(`${head}${alt}${tail}`));
+	return out;
 }
 
 const compiled = new WeakMap<Lexicon, CompiledLexicon>();
