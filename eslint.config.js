@@ -15,7 +15,7 @@ export default ts.config(
 		languageOptions: {
 			globals: { ...globals.browser, ...globals.node },
 			parserOptions: {
-				projectService: { allowDefaultProject: ['scripts/*.ts', 'bench/*.ts', 'src/service-worker.ts'] },
+				projectService: { allowDefaultProject: ['src/service-worker.ts'] },
 				tsconfigRootDir: import.meta.dirname,
 				extraFileExtensions: ['.svelte']
 			}
