@@ -32,6 +32,8 @@ if (built === 0 || Math.max(...inputs.map((p) => newest(path.join(root, p)))) > 
 
 process.env.PORT ??= '3000';
 process.env.DATABASE_PATH ??= './data/clearline.db';
+// Times shown to patients and staff: the clinic's zone, here the machine's unless set.
+process.env.PUBLIC_TIMEZONE ||= Intl.DateTimeFormat().resolvedOptions().timeZone;
 // adapter-node assumes https when it is not told the public address, and SvelteKit then
 // refuses every form post from http://localhost as cross-site. Production must say.
 if (!process.env.ORIGIN) {

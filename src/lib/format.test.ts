@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSpan, timeAgo } from './format';
+import { formatSpan, formatTime, timeAgo } from './format';
 
 const MIN = 60_000;
 
@@ -26,5 +26,13 @@ describe('timeAgo', () => {
 		['2026-01-01T09:30:00Z', '2 h 30 min ago']
 	])('%s → %s', (iso, text) => {
 		expect(timeAgo(iso, now)).toBe(text);
+	});
+});
+
+describe('formatTime', () => {
+	it('shows the time in the given clinic zone, with the zone named', () => {
+		const iso = '2026-11-27T23:30:00Z';
+		expect(formatTime(iso, 'America/New_York')).toBe('Fri, Nov 27, 6:30 PM EST');
+		expect(formatTime(iso, 'UTC')).toBe('Fri, Nov 27, 11:30 PM UTC');
 	});
 });

@@ -1,15 +1,32 @@
-/** Dates as people read them. Rendered on the server in the clinic's zone (PUBLIC_TIMEZONE) or the system's. */
-const formatter = new Intl.DateTimeFormat('en-US', {
-	weekday: 'short',
-	month: 'short',
-	day: 'numeric',
-	hour: 'numeric',
-	minute: '2-digit',
-	timeZoneName: 'short'
-});
+import { env } from '$env/dynamic/public';
 
-export function formatTime(iso: string): string {
-	return formatter.format(new Date(iso));
+/**
+ * Dates as people read them, in the clinic's time zone (PUBLIC_TIMEZONE) on the
+ * server and in the browser alike, so a deadline reads the same before and after
+ * a live refresh. Without it, the zone of whatever machine renders the page.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
+	const key = timeZone ?? '';
+	let formatter = formatters.get(key);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat('en-US', {
+			weekday: 'short',
+			month: 'short',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: '2-digit',
+			timeZoneName: 'short',
+			timeZone
+		});
+		formatters.set(key, formatter);
+	}
+	return formatter;
+}
+
+export function formatTime(iso: string, timeZone: string | undefined = env.PUBLIC_TIMEZONE || undefined): string {
+	return formatterFor(timeZone).format(new Date(iso));
 }
 
 const MINUTE = 60_000;
