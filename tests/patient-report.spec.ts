@@ -92,3 +92,21 @@ test('what a patient types before the page finishes loading is kept', async ({ p
 	await expect(page.getByLabel('Your name')).toHaveValue('Early Typist');
 	await expect(page.getByLabel('Email')).toHaveValue('early@example.test');
 });
+
+test('another patient’s report looks exactly like a missing one @no-js', async ({ page, browser }) => {
+	await signUp(page);
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await page.getByLabel('Describe your symptoms or request').fill('a private worry about a lump');
+	await page.getByRole('button', { name: 'Send report' }).click();
+	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
+	const theirs = new URL(page.url()).pathname;
+
+	const other = await browser.newPage();
+	await signUp(other);
+	const response = await other.goto(theirs);
+	expect(response?.status()).toBe(404);
+	await expect(other.getByRole('heading', { name: 'We could not find that page' })).toBeVisible();
+	await expect(other.getByText('lump')).toHaveCount(0);
+	const missing = await other.goto('/reports/00000000-0000-4000-8000-000000000000');
+	expect(missing?.status()).toBe(404);
+});
