@@ -7,14 +7,27 @@ import { openDatabase, type Db } from './db';
 import { LiveBus } from './queues/live';
 import { authLimits, type AuthLimits } from './auth/rate-limit';
 import type { Ctx } from './reports/context';
+import { GroupCommit } from './reports/group-commit';
 
-let opened: Db | undefined;
+let opened: { db: Db; commits: GroupCommit } | undefined;
 const liveBus = new LiveBus();
 const limits = config.rateLimits ? authLimits() : null;
 
-export function db(): Db {
-	opened ??= openDatabase(config.databasePath, config.migrationsFolder).db;
+function open() {
+	if (!opened) {
+		const { db, sqlite } = openDatabase(config.databasePath, config.migrationsFolder);
+		opened = { db, commits: new GroupCommit(sqlite, liveBus) };
+	}
 	return opened;
+}
+
+export function db(): Db {
+	return open().db;
+}
+
+/** Submits report commands through group commit: many reports, one durable fsync. */
+export function submit<T>(command: (context: Ctx) => T): Promise<T> {
+	return open().commits.run((publisher) => command({ db: db(), now: now(), bus: publisher }));
 }
 
 export function bus(): LiveBus {

@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { patientProfiles } from '$lib/server/db/schema';
 import { failWith, formValues, validate } from '$lib/server/http/form';
 import { ageInYears, submitReport } from '$lib/server/reports/submit';
-import { ctx, db, now } from '$lib/server/runtime';
+import { db, now, submit } from '$lib/server/runtime';
 import { reportSchema } from '$lib/schemas';
 import { EMERGENCY_SCREEN_IDS } from '$lib/triage/types';
 import type { Actions, PageServerLoad } from './$types';
@@ -50,7 +50,7 @@ export const actions: Actions = {
 			contactPreference: 'call'
 		});
 		if (!input.ok) return fail(400, { step: 'screen' as const, errors: input.errors });
-		const result = submitReport(ctx(), user.id, input.value);
+		const result = await submit((context) => submitReport(context, user.id, input.value));
 		if (!result.ok) return failWith(result.problem, {});
 		redirect(303, `/reports/${result.value.report.id}?submitted=1`);
 	},
@@ -76,7 +76,7 @@ export const actions: Actions = {
 			if (errors.durationHours) errors.duration = errors.durationHours;
 			return fail(400, { step: 'details' as const, errors, values: echo });
 		}
-		const result = submitReport(ctx(), user.id, input.value);
+		const result = await submit((context) => submitReport(context, user.id, input.value));
 		if (!result.ok) return failWith(result.problem, echo);
 		redirect(303, `/reports/${result.value.report.id}?submitted=1`);
 	}

@@ -6,7 +6,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { Db } from '../db';
 import { sessions, staffProfiles, users } from '../db/schema';
 import type { Channel, Role } from '../../vocabulary';
@@ -64,13 +65,9 @@ export function createSession(db: Db, userId: string, role: Role, now: number): 
 	return { token: `${id}.${secret}`, session: { id, userId, expiresAt } };
 }
 
-export function validateSessionToken(db: Db, token: string, now: number): ValidatedSession {
-	const none = { session: null, user: null } as const;
-	const parts = token.split('.');
-	if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 128) return none;
-	const [id, secret] = parts;
-
-	const row = db
+/** Every authenticated request runs this: prepared once. */
+const sessionById = (db: Db) =>
+	db
 		.select({
 			id: sessions.id,
 			secretHash: sessions.secretHash,
@@ -88,8 +85,16 @@ export function validateSessionToken(db: Db, token: string, now: number): Valida
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.leftJoin(staffProfiles, eq(staffProfiles.userId, users.id))
-		.where(eq(sessions.id, id))
-		.get();
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare();
+
+export function validateSessionToken(db: Db, token: string, now: number): ValidatedSession {
+	const none = { session: null, user: null } as const;
+	const parts = token.split('.');
+	if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 128) return none;
+	const [id, secret] = parts;
+
+	const row = prepared(db, 'session.byId', sessionById).get({ id });
 	if (!row) return none;
 	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return none;
 	if (now >= row.expiresAt || row.disabledAt !== null) {

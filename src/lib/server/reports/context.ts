@@ -9,7 +9,8 @@ import { appendEvent, type NewEvent } from './events';
 export interface Ctx {
 	db: Db;
 	now: number;
-	bus: LiveBus;
+	/** Where committed events are announced (the live bus, or a group commit's buffer until its commit). */
+	bus: Pick<LiveBus, 'publish'>;
 }
 
 /**

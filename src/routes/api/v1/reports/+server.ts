@@ -3,7 +3,7 @@ import { apiProblem, apiUser, readJson } from '$lib/server/http/api';
 import { submitReport } from '$lib/server/reports/submit';
 import { patientReports, summaryOf } from '$lib/server/reports/views';
 import { routeFor } from '$lib/server/queues/routing';
-import { ctx, db, now } from '$lib/server/runtime';
+import { db, now, submit } from '$lib/server/runtime';
 import { reportSchema } from '$lib/schemas';
 import type { RequestHandler } from './$types';
 
@@ -12,7 +12,7 @@ export const POST: RequestHandler = async (event) => {
 	if (!user.ok) return apiProblem(user.problem);
 	const input = await readJson(event.request, reportSchema);
 	if (!input.ok) return apiProblem(input.problem);
-	const result = submitReport(ctx(), user.value.id, input.value);
+	const result = await submit((context) => submitReport(context, user.value.id, input.value));
 	if (!result.ok) return apiProblem(result.problem);
 	const { report, created } = result.value;
 	return json(
