@@ -1606,35 +1606,6 @@ export const lexicon: Lexicon = {
 		signal: 'mention'
 	},
 	face_swelling: { near: [{ of: ['swelling', 'face'], within: 4 }], signal: 'positive' },
-	allergen: {
-		phrases: [
-			'allerg*',
-			'peanut*',
-			'shellfish',
-			'shrimp',
-			'bee',
-			'wasp',
-			'sting*',
-			'stung',
-			'new ~ medication|medicine|med|meds|pill*|prescription',
-			'started ~ amoxicillin|antibiotic*|penicillin|augmentin|med|meds|medication|medicine|pill*|taking|cephalexin|keflex|bactrim|sulfa',
-			'since taking',
-			'after taking',
-			'amoxicillin',
-			'penicillin',
-			'augmentin',
-			'antibiotic*',
-			'cephalexin',
-			'keflex',
-			'bactrim',
-			'doxycycline',
-			'cipro',
-			'reaction to',
-			'allergic reaction',
-			'ate',
-			'eating'
-		]
-	},
 	drug_started: {
 		phrases: [
 			'started ~ amoxicillin|antibiotic*|penicillin|augmentin|med|meds|medication|medicine|pill*|taking|cephalexin|keflex|bactrim|sulfa',
@@ -1653,6 +1624,22 @@ export const lexicon: Lexicon = {
 			'reaction to',
 			'allergic reaction',
 			'drug reaction'
+		]
+	},
+	allergen: {
+		// A new or started drug is an allergen exposure too.
+		anyOf: ['drug_started'],
+		phrases: [
+			'allerg*',
+			'peanut*',
+			'shellfish',
+			'shrimp',
+			'bee',
+			'wasp',
+			'sting*',
+			'stung',
+			'ate',
+			'eating'
 		]
 	},
 	cant_swallow: {
