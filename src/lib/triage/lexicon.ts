@@ -1629,18 +1629,7 @@ export const lexicon: Lexicon = {
 	allergen: {
 		// A new or started drug is an allergen exposure too.
 		anyOf: ['drug_started'],
-		phrases: [
-			'allerg*',
-			'peanut*',
-			'shellfish',
-			'shrimp',
-			'bee',
-			'wasp',
-			'sting*',
-			'stung',
-			'ate',
-			'eating'
-		]
+		phrases: ['allerg*', 'peanut*', 'shellfish', 'shrimp', 'bee', 'wasp', 'sting*', 'stung', 'ate', 'eating']
 	},
 	cant_swallow: {
 		phrases: ['can not swallow', 'can not ~ swallow', 'trouble swallowing', 'hard to swallow', 'difficulty swallowing'],
