@@ -11,6 +11,8 @@ declare global {
 		interface Error {
 			message: string;
 			errorId?: string;
+			/** The API's error shape, so JSON clients read an unexpected failure like any other. */
+			error?: { code: 'internal_error'; message: string };
 		}
 	}
 }

@@ -103,5 +103,6 @@ export const handleError: HandleServerError = ({ error, status, event }) => {
 		},
 		'unexpected error'
 	);
-	return { message: 'Something went wrong on our side. Your information is safe; please try again.', errorId };
+	const message = 'Something went wrong on our side. Your information is safe; please try again.';
+	return { message, errorId, error: { code: 'internal_error', message } };
 };
