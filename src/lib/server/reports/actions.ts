@@ -55,6 +55,23 @@ function open(report: ReportRow): Result<ReportRow> {
 		: ok(report);
 }
 
+/**
+ * An open report this user may see and act on: missing or not theirs to see (404), not theirs
+ * to do this to (403, with `refusal`), or already closed (409).
+ */
+function openFor(
+	tx: Tx,
+	user: SessionUser,
+	reportId: string,
+	allowed: (report: ReportRow) => boolean,
+	refusal: string
+): Result<ReportRow> {
+	const found = load(tx, user, reportId);
+	if (!found.ok) return found;
+	if (!allowed(found.value)) return forbidden(refusal);
+	return open(found.value);
+}
+
 function update(tx: Tx, report: ReportRow, changes: Changes, now: number): ReportRow {
 	return tx
 		.update(reports)
@@ -174,6 +191,7 @@ function retriage(tx: Tx, report: ReportRow, newText: string, now: number, recor
 }
 
 const forbidden = (message: string) => problem('forbidden', message);
+const ONLY_CLINICIANS_CHANGE_LEVELS = 'Only a clinician can change a triage level. Use "Escalate" to hand it to one.';
 const CLINICAL_ONLY =
 	'Urgent and emergency reports are handled by clinicians only. Use "Escalate" to hand a report to them.';
 
@@ -223,10 +241,7 @@ export function release(ctx: Ctx, user: SessionUser, reportId: string): Result<R
 
 export function addNote(ctx: Ctx, user: SessionUser, reportId: string, text: string): Result<Retriaged> {
 	return transact(ctx, (tx, record) => {
-		const found = load(tx, user, reportId);
-		if (!found.ok) return found;
-		if (!canAddNote(user)) return forbidden('Your account cannot add notes.');
-		const report = open(found.value);
+		const report = openFor(tx, user, reportId, () => canAddNote(user), 'Your account cannot add notes.');
 		if (!report.ok) return report;
 		record({ reportId, type: 'note_added', at: ctx.now, actor: actorOf(user), data: { text } });
 		return ok(retriage(tx, report.value, text, ctx.now, record));
@@ -246,10 +261,7 @@ export function logContactAttempt(
 	input: ContactInput
 ): Result<Retriaged> {
 	return transact(ctx, (tx, record) => {
-		const found = load(tx, user, reportId);
-		if (!found.ok) return found;
-		if (!canWork(user, found.value)) return forbidden(CLINICAL_ONLY);
-		const report = open(found.value);
+		const report = openFor(tx, user, reportId, (r) => canWork(user, r), CLINICAL_ONLY);
 		if (!report.ok) return report;
 		const reached = input.outcome === 'reached';
 		const current = update(
@@ -282,10 +294,7 @@ export function logContactAttempt(
 
 export function escalate(ctx: Ctx, user: SessionUser, reportId: string, reason: string): Result<ReportRow> {
 	return transact(ctx, (tx, record) => {
-		const found = load(tx, user, reportId);
-		if (!found.ok) return found;
-		if (!canEscalate(user)) return forbidden('Your account cannot escalate reports.');
-		const report = open(found.value);
+		const report = openFor(tx, user, reportId, () => canEscalate(user), 'Your account cannot escalate reports.');
 		if (!report.ok) return report;
 		if (report.value.queue === 'clinician' && isClinicalLevel(report.value.level)) {
 			return problem('invalid_state', 'This report is already with the clinicians.');
@@ -310,11 +319,7 @@ export function changeLevel(
 	reason: string
 ): Result<ReportRow> {
 	return transact(ctx, (tx, record) => {
-		const found = load(tx, user, reportId);
-		if (!found.ok) return found;
-		if (!canChangeLevel(user))
-			return forbidden('Only a clinician can change a triage level. Use "Escalate" to hand it to one.');
-		const report = open(found.value);
+		const report = openFor(tx, user, reportId, () => canChangeLevel(user), ONLY_CLINICIANS_CHANGE_LEVELS);
 		if (!report.ok) return report;
 		const from = report.value.level;
 		if (from === to) return problem('invalid_state', `The report is already ${to}.`);
@@ -342,10 +347,7 @@ export interface ResolveInput {
 
 export function resolve(ctx: Ctx, user: SessionUser, reportId: string, input: ResolveInput): Result<ReportRow> {
 	return transact(ctx, (tx, record) => {
-		const found = load(tx, user, reportId);
-		if (!found.ok) return found;
-		if (!canResolve(user, found.value)) return forbidden(CLINICAL_ONLY);
-		const report = open(found.value);
+		const report = openFor(tx, user, reportId, (r) => canResolve(user, r), CLINICAL_ONLY);
 		if (!report.ok) return report;
 		const r = report.value;
 		if (r.handlerId !== user.id) return problem('invalid_state', 'Claim the report before closing it.');
@@ -374,9 +376,7 @@ function patientActor(user: SessionUser): Actor {
 
 export function addPatientUpdate(ctx: Ctx, user: SessionUser, reportId: string, text: string): Result<Retriaged> {
 	return transact(ctx, (tx, record) => {
-		const found = load(tx, user, reportId);
-		if (!found.ok) return found;
-		const report = open(found.value);
+		const report = openFor(tx, user, reportId, () => true, '');
 		if (!report.ok) return report;
 		record({ reportId, type: 'patient_update', at: ctx.now, actor: patientActor(user), data: { text } });
 		return ok(retriage(tx, report.value, text, ctx.now, record));
@@ -386,9 +386,7 @@ export function addPatientUpdate(ctx: Ctx, user: SessionUser, reportId: string, 
 /** "I think this needs a nurse now": the patient's word puts it with clinicians on the urgent deadline. */
 export function requestClinician(ctx: Ctx, user: SessionUser, reportId: string): Result<ReportRow> {
 	return transact(ctx, (tx, record) => {
-		const found = load(tx, user, reportId);
-		if (!found.ok) return found;
-		const report = open(found.value);
+		const report = openFor(tx, user, reportId, () => true, '');
 		if (!report.ok) return report;
 		const r = report.value;
 		if (r.queue === 'clinician' && isClinicalLevel(r.level)) return ok(r);
@@ -412,9 +410,7 @@ export interface CallbackInput {
 
 export function updateCallback(ctx: Ctx, user: SessionUser, reportId: string, input: CallbackInput): Result<ReportRow> {
 	return transact(ctx, (tx, record) => {
-		const found = load(tx, user, reportId);
-		if (!found.ok) return found;
-		const report = open(found.value);
+		const report = openFor(tx, user, reportId, () => true, '');
 		if (!report.ok) return report;
 		const r = report.value;
 		const changes: Changes = {
