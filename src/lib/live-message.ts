@@ -1,6 +1,6 @@
 /** Messages of the live event stream (`/api/v1/events`) as the browser reads them; pure, so tested without one. */
 import { TRIAGE_LEVELS, type TriageLevel } from './triage/types';
-import { EVENT_TYPES, type EventType } from './vocabulary';
+import { EVENT_TYPES, isClinicalLevel, type EventType } from './vocabulary';
 
 export interface LiveMessage {
 	type: EventType | 'queue_changed';
@@ -38,5 +38,5 @@ export function parseMessage(data: string): LiveMessage | null {
 }
 
 export function isUrgentArrival(message: LiveMessage): boolean {
-	return (message.level === 'urgent' || message.level === 'emergency') && ARRIVALS.has(message.type);
+	return message.level !== null && isClinicalLevel(message.level) && ARRIVALS.has(message.type);
 }

@@ -1,6 +1,11 @@
 /** Vocabularies shared by server and browser. Adding a value breaks exhaustive switches where it must be handled. */
 import type { TriageLevel } from './triage/types';
 
+/** Urgent and emergency reports belong to clinicians: the line support staff never cross. */
+export function isClinicalLevel(level: TriageLevel): boolean {
+	return level === 'urgent' || level === 'emergency';
+}
+
 export const ROLES = ['patient', 'support', 'clinician', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export type StaffRole = Exclude<Role, 'patient'>;

@@ -15,6 +15,7 @@ import { reportEvents } from '../db/schema';
 import { whoIsAlerted } from '../queues/deadlines';
 import type { LiveBus, LiveEvent } from '../queues/live';
 import { levelRank, type TriageLevel } from '../../triage/types';
+import { isClinicalLevel } from '../../vocabulary';
 import { config } from '../config';
 import { endpointHost, isGone, pushOptions, pushStatus, webPushSend, type AlertPayload, type PushSend } from './push';
 import { forgetSubscription, subscriptionsOf } from './subscriptions';
@@ -42,11 +43,9 @@ export interface Alert {
 	includeLead: boolean;
 }
 
-const isClinical = (level: TriageLevel) => level === 'urgent' || level === 'emergency';
-
 function levelAlert(event: LiveEvent): Alert | null {
 	// Claimed means a clinician already has it (a rise to urgent takes it away from support staff).
-	if (!isClinical(event.level) || event.status !== 'open') return null;
+	if (!isClinicalLevel(event.level) || event.status !== 'open') return null;
 	return { kind: event.level === 'emergency' ? 'emergency' : 'urgent', includeLead: false };
 }
 

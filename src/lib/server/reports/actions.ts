@@ -49,12 +49,6 @@ function load(tx: Tx, user: SessionUser, reportId: string): Result<ReportRow> {
 	return ok(report);
 }
 
-function open(report: ReportRow): Result<ReportRow> {
-	return report.status === 'resolved'
-		? problem('invalid_state', `Report ${report.reference} is already closed.`)
-		: ok(report);
-}
-
 /**
  * An open report this user may see and act on: missing or not theirs to see (404), not theirs
  * to do this to (403, with `refusal`), or already closed (409).
@@ -68,8 +62,11 @@ function openFor(
 ): Result<ReportRow> {
 	const found = load(tx, user, reportId);
 	if (!found.ok) return found;
-	if (!allowed(found.value)) return forbidden(refusal);
-	return open(found.value);
+	const report = found.value;
+	if (!allowed(report)) return forbidden(refusal);
+	return report.status === 'resolved'
+		? problem('invalid_state', `Report ${report.reference} is already closed.`)
+		: ok(report);
 }
 
 function update(tx: Tx, report: ReportRow, changes: Changes, now: number): ReportRow {

@@ -30,20 +30,29 @@ describe('group commit', () => {
 		const { db, sqlite, who } = await setup();
 		const commits = new GroupCommit(sqlite, { publish: () => {} });
 		const insideShared: boolean[] = [];
+		const order: string[] = [];
 		const results = await Promise.all(
 			['sore throat for two days', 'mild rash on my arm', 'a refill of my usual inhaler'].map((description) =>
-				commits.run((bus) => {
-					// Already in a transaction before the command opens its own: the batch's.
-					insideShared.push(sqlite.inTransaction);
-					return submitReport({ db, now: T0, bus }, who.id, {
-						emergencyScreen: [],
-						description,
-						contactPreference: 'call'
-					});
-				})
+				commits
+					.run((bus) => {
+						// Already in a transaction before the command opens its own: the batch's.
+						insideShared.push(sqlite.inTransaction);
+						order.push('ran');
+						return submitReport({ db, now: T0, bus }, who.id, {
+							emergencyScreen: [],
+							description,
+							contactPreference: 'call'
+						});
+					})
+					.then((result) => {
+						order.push('answered');
+						return result;
+					})
 			)
 		);
 		expect(insideShared).toEqual([true, true, true]);
+		// All three ran before any was answered: one commit acknowledged them together.
+		expect(order).toEqual(['ran', 'ran', 'ran', 'answered', 'answered', 'answered']);
 		expect(results.every((r) => r.ok)).toBe(true);
 		expect(sqlite.inTransaction).toBe(false);
 		expect(db.select({ n: count() }).from(reports).get()!.n).toBe(3);

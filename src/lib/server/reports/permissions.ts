@@ -5,7 +5,7 @@
  */
 import type { TriageLevel } from '../../triage/types';
 import { levelRank } from '../../triage/types';
-import type { Queue, Role } from '../../vocabulary';
+import { isClinicalLevel, type Queue, type Role } from '../../vocabulary';
 
 export interface ReportFacts {
 	patientId: string;
@@ -20,7 +20,7 @@ export interface Viewer {
 	role: Role;
 }
 
-export const isClinicalLevel = (level: TriageLevel) => level === 'urgent' || level === 'emergency';
+export { isClinicalLevel };
 
 export function canView(viewer: Viewer, report: ReportFacts): boolean {
 	switch (viewer.role) {
