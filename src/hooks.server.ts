@@ -9,10 +9,15 @@ import { log } from '$lib/server/log';
 import { startPushAlerts } from '$lib/server/notify/alerts';
 import { startDeadlineMonitor } from '$lib/server/queues/deadlines';
 import { bus, ctx, db, now } from '$lib/server/runtime';
+import { defaultRawData, defaultRuleSet } from '$lib/triage';
+import { validateRuleData } from '$lib/triage/schema';
 
 export const init: ServerInit = async () => {
 	// Prerendering runs the server during the build: no database, no timers.
 	if (building) return;
+	// The rule data is clinical content: a build whose data does not validate must not triage anyone.
+	validateRuleData(defaultRawData);
+	log.info({ ruleSetVersion: defaultRuleSet().version }, 'triage rule data validated');
 	const database = db();
 	if (config.seedDemo) {
 		const seeded = await seedDemo(database, now());

@@ -1,210 +1,391 @@
 /**
- * Evaluates a rule set against one report. The level is the maximum over
- * independently fired rules, so extra text can only add rules (monotonic).
- * Two deliberate exceptions, both required by the labelling policy: an
- * explicit retraction of a single ticked checklist box ("clicked the wrong
- * box") turns that box's emergency into urgent (a clinician confirms), and a
- * report with no clinical content at all becomes admin when it asks for
- * something administrative.
+ * Evaluates the rule data against one report. Rules are independent; the
+ * level is the maximum over every rule that fired, so more text can only add
+ * findings and rules (monotonic). Then the general uplifts, then the safe
+ * default: a clinical finding that no rule explains, or words the engine
+ * cannot place, go to a clinician; admin needs every content word to be
+ * administrative.
  */
-import { compileLexicon, analyse, type Analysis, type Hit } from './matcher';
+import { type Analysis, type Finding, analyse } from './analyse';
+import { findMentions, prepare, type Mention } from './lexicon';
+import type { CompiledRuleSet } from './ruleset';
+import type { Condition, RuleDef } from './schema';
+import { quote } from './text';
 import {
 	EMERGENCY_SCREEN_IDS,
-	TRIAGE_LEVELS,
 	levelRank,
-	type Condition,
 	type FiredRule,
-	type Rule,
-	type RuleSet,
+	type Lang,
 	type TriageDecision,
-	type TriageInput
+	type TriageInput,
+	type TriageLevel
 } from './types';
 
-type Evidence = string[] | null;
-
-const MAX_SIGNAL_EVIDENCE = 3;
-
-/** Per-rule-set facts computed once. */
-interface Prepared {
-	order: ReadonlyMap<string, number>;
-	crisisIds: ReadonlySet<string>;
-	signals: readonly (readonly [string, 'positive' | 'mention'])[];
-}
-const preparedCache = new WeakMap<RuleSet, Prepared>();
-function prepare(ruleSet: RuleSet): Prepared {
-	let p = preparedCache.get(ruleSet);
-	if (!p) {
-		const signals: [string, 'positive' | 'mention'][] = [];
-		for (const [id, def] of Object.entries(ruleSet.lexicon)) if (def.signal) signals.push([id, def.signal]);
-		p = {
-			order: new Map(ruleSet.rules.map((r, i) => [r.id, i])),
-			crisisIds: new Set(ruleSet.rules.filter((r) => r.crisisLine).map((r) => r.id)),
-			signals
-		};
-		preparedCache.set(ruleSet, p);
-	}
-	return p;
+/** What a condition matched: quoted evidence, and the findings it used. */
+interface Match {
+	evidence: string[];
+	findings: Finding[];
 }
 
-class Context {
-	clinicalRuleFired = false;
-	private signalEvidence: string[] | null = null;
+const NONE: Match = { evidence: [], findings: [] };
+
+class Evaluation {
+	private readonly memo = new Map<Condition, Match | null>();
+	readonly ages: { years: number; evidence: string }[];
 
 	constructor(
 		readonly input: TriageInput,
-		readonly analysis: Analysis,
-		readonly prepared: Prepared
-	) {}
-
-	hits(concept: string): readonly Hit[] {
-		return this.analysis.concepts.get(concept)?.positive ?? [];
+		readonly a: Analysis,
+		readonly rs: CompiledRuleSet
+	) {
+		this.ages = [...a.ages];
+		if (input.ageYears !== null)
+			this.ages.push({ years: input.ageYears, evidence: `age: ${formatAge(input.ageYears)}` });
+		for (const s of a.subjects) {
+			const min = rs.concepts.subjects[s.id]?.minAge;
+			if (min !== undefined) this.ages.push({ years: min, evidence: this.q(s) });
+		}
+		const newborn = a.facts.find((f) => f.id === 'newborn');
+		if (newborn) this.ages.push({ years: 0.02, evidence: this.q(newborn) });
 	}
 
-	/** Text mentions that make a report clinical, plus structured answers that do. */
-	clinicalSignalEvidence(): string[] {
-		if (this.signalEvidence) return this.signalEvidence;
-		const out: string[] = [];
-		for (const [id, signal] of this.prepared.signals) {
-			const hits = this.analysis.concepts.get(id);
-			const hit = signal === 'mention' ? hits?.all[0] : hits?.positive[0];
-			if (hit) out.push(...hit.evidence);
-			if (out.length >= MAX_SIGNAL_EVIDENCE) break;
-		}
-		const { severity, emergencyScreen } = this.input;
-		if (severity !== null && severity >= 3) out.push(`severity: ${severity}/10`);
-		for (const id of emergencyScreen) out.push(`checklist: ${id}`);
-		this.signalEvidence = out;
-		return out;
+	q(m: { start: number; end: number }): string {
+		return quote(this.a.tokens, m.start, m.end);
 	}
 
-	pregnancy(kind: 'confirmed' | 'possible'): Evidence {
-		if (this.input.pregnant === true) return ['pregnant: yes'];
-		const stated = this.hits('pregnant')[0];
-		if (stated) return [...stated.evidence];
-		if (kind === 'confirmed' || this.input.sex === 'male') return null;
-		const late = this.hits('late_period')[0];
-		return late ? [...late.evidence] : null;
+	private countedCache: Finding[] | null = null;
+	private byIdCache: Map<string, Finding[]> | null = null;
+
+	/** The findings that count: present, the patient's or a relative's, not denied, past or family history. */
+	counted(): Finding[] {
+		this.countedCache ??= this.a.findings.filter(
+			(f) =>
+				!f.negated &&
+				!f.historical &&
+				!f.family &&
+				(!f.hypothetical || this.rs.concepts.findings[f.id]?.hypotheticalCounts === true)
+		);
+		return this.countedCache;
 	}
 
-	evaluate(c: Condition): Evidence {
-		if ('concept' in c) {
-			const hit = this.hits(c.concept)[0];
-			return hit ? [...hit.evidence] : null;
+	countedById(id: string): readonly Finding[] {
+		if (!this.byIdCache) {
+			this.byIdCache = new Map();
+			for (const f of this.counted()) {
+				const list = this.byIdCache.get(f.id);
+				if (list) list.push(f);
+				else this.byIdCache.set(f.id, [f]);
+			}
 		}
-		if ('mentioned' in c) {
-			const hit = this.analysis.concepts.get(c.mentioned)?.all[0];
-			return hit ? [...hit.evidence] : null;
+		return this.byIdCache.get(id) ?? [];
+	}
+
+	private hasSite(f: Finding, wanted: readonly string[]): Mention | 'intrinsic' | null {
+		const intrinsic = this.rs.concepts.findings[f.id]?.site;
+		if (intrinsic && wanted.some((w) => this.rs.isSite(intrinsic, w))) return 'intrinsic';
+		return f.sites.find((s) => wanted.some((w) => this.rs.isSite(s.id, w))) ?? null;
+	}
+
+	/** Findings established as `id` by their own words or by one of the finding's `also` definitions. */
+	private findingMatches(c: Extract<Condition, { finding: string }>): Match | null {
+		const sites = c.site === undefined ? null : [c.site].flat();
+		const mods = c.modifier === undefined ? null : [c.modifier].flat();
+		let found: Match | null = null;
+		for (const f of this.countedById(c.finding)) {
+			const site = sites ? this.hasSite(f, sites) : 'intrinsic';
+			if (!site) continue;
+			const mod = mods ? f.modifiers.find((m) => mods.includes(m.id)) : undefined;
+			if (mods && !mod) continue;
+			if (found) {
+				found.findings.push(f);
+				continue;
+			}
+			const evidence = [f.vital ? f.vital.evidence : this.q(f)];
+			if (site !== 'intrinsic') evidence.push(this.q(site));
+			if (mod) evidence.push(this.q(mod));
+			found = { evidence, findings: [f] };
 		}
-		if ('screen' in c) return this.input.emergencyScreen.includes(c.screen) ? [`checklist: ${c.screen}`] : null;
+		if (found) return found;
+		for (const alt of this.rs.concepts.findings[c.finding]?.also ?? []) {
+			// An `also` definition stands for the finding itself; the rule's site/modifier still apply.
+			if ('finding' in alt && (sites || mods)) {
+				const m = this.findingMatches({
+					finding: alt.finding,
+					site: sites ?? alt.site,
+					modifier: mods ?? alt.modifier
+				});
+				if (m && (!alt.site || !sites || m.findings.some((f) => this.hasSite(f, [alt.site ?? []].flat())))) return m;
+				continue;
+			}
+			if (sites || mods) continue;
+			const m = this.eval(alt);
+			if (m) return m;
+		}
+		return null;
+	}
+
+	eval(c: Condition): Match | null {
+		if (this.memo.has(c)) return this.memo.get(c)!;
+		const result = this.evalUncached(c);
+		this.memo.set(c, result);
+		return result;
+	}
+
+	private evalUncached(c: Condition): Match | null {
+		const { input, a } = this;
+		if ('finding' in c) return this.findingMatches(c);
+		if ('site' in c) {
+			const s = a.sites.find((m) => this.rs.isSite(m.id, c.site));
+			return s ? { evidence: [this.q(s)], findings: [] } : null;
+		}
+		if ('modifier' in c) {
+			const m = a.modifiers.find((x) => x.id === c.modifier);
+			return m ? { evidence: [this.q(m)], findings: [] } : null;
+		}
+		if ('fact' in c) return this.fact(c.fact);
+		if ('vital' in c) {
+			for (const r of a.vitals) {
+				if (r.kind !== c.vital) continue;
+				if (c.atLeast !== undefined && !meets(r.value, c.atLeast, (v, t) => v >= t)) continue;
+				if (c.below !== undefined && !meets(r.value, c.below, (v, t) => v > 0 && v < t)) continue;
+				return { evidence: [r.evidence], findings: [] };
+			}
+			return null;
+		}
+		if ('age' in c) {
+			const hit = this.ages.find(
+				(x) =>
+					(c.age.below === undefined || x.years < c.age.below) &&
+					(c.age.atLeast === undefined || x.years >= c.age.atLeast)
+			);
+			return hit ? { evidence: [hit.evidence], findings: [] } : null;
+		}
+		if ('sex' in c) return input.sex === c.sex ? { evidence: [`sex: ${c.sex}`], findings: [] } : null;
+		if ('screen' in c)
+			return input.emergencyScreen.includes(c.screen) ? { evidence: [`checklist: ${c.screen}`], findings: [] } : null;
 		if ('anyScreen' in c) {
-			const ticked = this.input.emergencyScreen;
-			return ticked.length > 0 ? ticked.map((id) => `checklist: ${id}`) : null;
+			return input.emergencyScreen.length > 0
+				? { evidence: input.emergencyScreen.map((s) => `checklist: ${s}`), findings: [] }
+				: null;
 		}
-		if ('screenCountAtMost' in c) return new Set(this.input.emergencyScreen).size <= c.screenCountAtMost ? [] : null;
-		if ('ageBelow' in c) {
-			const age = this.input.ageYears;
-			return age !== null && age < c.ageBelow ? [`age: ${age} years`] : null;
-		}
-		if ('ageAtLeast' in c) {
-			const age = this.input.ageYears;
-			return age !== null && age >= c.ageAtLeast ? [`age: ${age} years`] : null;
-		}
-		if ('pregnancy' in c) return this.pregnancy(c.pregnancy);
-		if ('sex' in c) return this.input.sex === c.sex ? [`sex: ${c.sex}`] : null;
+		if ('screenCountAtMost' in c) return new Set(input.emergencyScreen).size <= c.screenCountAtMost ? NONE : null;
 		if ('severityAtLeast' in c) {
-			const s = this.input.severity;
-			return s !== null && s >= c.severityAtLeast ? [`severity: ${s}/10`] : null;
+			const s = input.severity;
+			return s !== null && s >= c.severityAtLeast ? { evidence: [`severity: ${s}/10`], findings: [] } : null;
 		}
-		if ('clinicalSignal' in c) {
-			const evidence = this.clinicalSignalEvidence();
-			const clinical = this.clinicalRuleFired || evidence.length > 0;
-			if (clinical !== c.clinicalSignal) return null;
-			return clinical ? evidence.slice(0, MAX_SIGNAL_EVIDENCE) : [];
+		if ('anyClinicalFinding' in c) {
+			const all = this.counted();
+			return all.length > 0 ? { evidence: [this.q(all[0]!)], findings: all } : null;
 		}
 		if ('all' in c) {
-			const out: string[] = [];
+			const out: Match = { evidence: [], findings: [] };
 			for (const part of c.all) {
-				const e = this.evaluate(part);
-				if (e === null) return null;
-				out.push(...e);
+				const m = this.eval(part);
+				if (!m) return null;
+				out.evidence.push(...m.evidence);
+				out.findings.push(...m.findings);
 			}
 			return out;
 		}
 		if ('any' in c) {
+			// Every branch that holds contributes the findings it explains; the first one quotes the evidence.
+			let out: Match | null = null;
 			for (const part of c.any) {
-				const e = this.evaluate(part);
-				if (e !== null) return e;
+				const m = this.eval(part);
+				if (!m) continue;
+				if (!out) out = { evidence: [...m.evidence], findings: [...m.findings] };
+				else out.findings.push(...m.findings);
 			}
-			return null;
+			return out;
 		}
-		return this.evaluate(c.not) === null ? [] : null;
+		return this.eval(c.not) ? null : NONE;
+	}
+
+	private fact(id: string): Match | null {
+		const { input, a } = this;
+		const text = (fid: string): Match | null => {
+			const m = a.facts.find((f) => f.id === fid);
+			return m ? { evidence: [this.q(m)], findings: [] } : null;
+		};
+		if (id === 'pregnant')
+			return input.pregnant === true ? { evidence: ['pregnant: yes'], findings: [] } : text('pregnancy');
+		if (id === 'possibly_pregnant') {
+			const confirmed = this.fact('pregnant');
+			if (confirmed) return confirmed;
+			if (input.pregnant === false || input.sex === 'male') return null;
+			return text('late_period');
+		}
+		return text(id);
 	}
 }
 
-function fire(rule: Rule, evidence: string[]): FiredRule {
-	const unique = [...new Set(evidence)];
-	const quoted = unique.map((e) => `'${e}'`).join(' + ');
-	return {
-		id: rule.id,
-		level: rule.level,
-		patientText: rule.patientText,
-		clinicianText: quoted ? `${quoted} → ${rule.clinician}` : rule.clinician,
-		evidence: unique
-	};
+function meets(
+	value: number | [number, number],
+	t: number | [number, number],
+	ok: (v: number, t: number) => boolean
+): boolean {
+	if (Array.isArray(value)) {
+		const [sys, dia] = value;
+		const [ts, td] = Array.isArray(t) ? t : [t, Number.NaN];
+		return ok(sys, ts) || (!Number.isNaN(td) && dia > 0 && ok(dia, td));
+	}
+	return ok(value, Array.isArray(t) ? t[0] : t);
 }
 
-const NO_RULE: Rule = {
-	id: 'engine.no_rule_fired',
-	level: 'routine',
-	when: { all: [] },
-	clinician: 'no rule of this rule set fired; a person must read the report',
-	reason: 'A report is never left without a reason or below routine by accident.',
-	patientText: 'Thanks for your message. The care team will reply within one business day.',
-	source: 'Engine safety net for incomplete candidate rule sets.'
-};
+function formatAge(years: number): string {
+	if (years < 1 / 12) return `${Math.round(years * 365)} days`;
+	if (years < 2) return `${Math.round(years * 12)} months`;
+	return `${years} years`;
+}
 
 const KNOWN_SCREEN_IDS: ReadonlySet<string> = new Set(EMERGENCY_SCREEN_IDS);
 
 function sanitise(input: TriageInput): TriageInput {
-	const known = KNOWN_SCREEN_IDS;
 	const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 	return {
 		text: typeof input.text === 'string' ? input.text : '',
-		emergencyScreen: Array.isArray(input.emergencyScreen) ? input.emergencyScreen.filter((id) => known.has(id)) : [],
+		emergencyScreen: Array.isArray(input.emergencyScreen)
+			? input.emergencyScreen.filter((id) => KNOWN_SCREEN_IDS.has(id))
+			: [],
 		ageYears: num(input.ageYears),
 		sex: input.sex ?? null,
 		pregnant: typeof input.pregnant === 'boolean' ? input.pregnant : null,
 		severity: num(input.severity),
-		durationHours: num(input.durationHours)
+		durationHours: num(input.durationHours),
+		lang: input.lang === 'es' ? 'es' : 'en'
 	};
 }
 
-export function evaluateRuleSet(rawInput: TriageInput, ruleSet: RuleSet): TriageDecision {
-	const input = sanitise(rawInput);
-	const analysis = analyse(input.text, compileLexicon(ruleSet.lexicon));
-	const prepared = prepare(ruleSet);
-	const ctx = new Context(input, analysis, prepared);
-	const fired: FiredRule[] = [];
-	const pass = (accept: (rule: Rule) => boolean): void => {
-		for (const rule of ruleSet.rules) {
-			if (!accept(rule)) continue;
-			const evidence = ctx.evaluate(rule.when);
-			if (evidence !== null) fired.push(fire(rule, evidence));
-		}
-	};
-	pass((r) => !r.fallback && r.level !== 'admin');
-	ctx.clinicalRuleFired = fired.length > 0;
-	if (fired.length === 0) pass((r) => !r.fallback && r.level === 'admin');
-	if (fired.length === 0) pass((r) => r.fallback === true);
-	if (fired.length === 0) fired.push(fire(NO_RULE, []));
+interface Fired {
+	rule: Pick<RuleDef, 'id' | 'level' | 'clinician' | 'patient' | 'crisisLine' | 'tags'>;
+	match: Match;
+}
 
-	const { order, crisisIds } = prepared;
-	fired.sort((a, b) => levelRank(b.level) - levelRank(a.level) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-	const level = fired[0]?.level ?? TRIAGE_LEVELS[1];
+function toFiredRule(f: Fired, rs: CompiledRuleSet, lang: Lang): FiredRule {
+	const evidence = [...new Set(f.match.evidence)];
+	const quoted = evidence.map((e) => (e.includes(':') ? e : `“${e}”`)).join(' + ');
+	const patient =
+		f.rule.patient?.[lang] ?? (f.rule.crisisLine ? rs.levelText.crisis[lang] : rs.levelText[f.rule.level][lang]);
+	return {
+		id: f.rule.id,
+		level: f.rule.level,
+		patientText: patient,
+		clinicianText: quoted ? `${f.rule.clinician}: ${quoted}` : f.rule.clinician,
+		evidence
+	};
+}
+
+/**
+ * Words the engine does not know, in sentences where it recognised no finding. An admin word does
+ * not place a sentence: a request is admin only when every other word is accounted for too.
+ */
+function unplacedSentences(a: Analysis, rs: CompiledRuleSet): string[] {
+	const covered = new Uint8Array(a.tokens.length);
+	const placed = new Set<number>();
+	for (const m of a.mentions) {
+		covered.fill(1, m.start, m.end);
+		if (m.kind === 'finding') placed.add(m.sent);
+	}
+	for (const v of a.vitals) {
+		covered.fill(1, v.start, v.end);
+		placed.add(v.sent);
+	}
+	for (const f of a.findings) placed.add(f.sent);
+	const out: string[] = [];
+	a.tokens.forEach((t, i) => {
+		if (
+			placed.has(t.sent) ||
+			covered[i] ||
+			t.kind !== 'word' ||
+			t.capital ||
+			rs.stopWords.has(t.norm) ||
+			t.norm.startsWith("'")
+		)
+			return;
+		if (t.corrected?.some((c) => rs.stopWords.has(c))) return;
+		if (i > 0 && rs.nameLeads.has(a.tokens[i - 1]!.norm)) return;
+		out.push(t.raw);
+	});
+	return out;
+}
+
+export function evaluate(rawInput: TriageInput, rs: CompiledRuleSet): TriageDecision {
+	const input = sanitise(rawInput);
+	const lang = input.lang ?? 'en';
+	const tokens = prepare(input.text, rs.lexicon);
+	const mentions = findMentions(tokens, rs.lexicon);
+	const a = analyse(tokens, mentions, rs.vitals);
+	const ev = new Evaluation(input, a, rs);
+
+	const fired: Fired[] = [];
+	for (const rule of rs.rules) {
+		const match = ev.eval(rule.when);
+		if (match) fired.push({ rule, match });
+	}
+	for (const u of rs.uplifts) {
+		const base = fired.find((f) => f.rule.tags?.includes(u.ifTag));
+		if (!base) continue;
+		const match = ev.eval(u.when);
+		if (match)
+			fired.push({
+				rule: u,
+				match: { evidence: [...base.match.evidence, ...match.evidence], findings: base.match.findings }
+			});
+	}
+
+	const d = rs.defaults;
+	// A finding inside the words of an explained one ("pain" in "pain when I pee") is explained too.
+	const explainedWords = new Uint8Array(a.tokens.length + 1);
+	for (const f of fired)
+		for (const e of f.match.findings) explainedWords.fill(1, e.start, Math.max(e.end, e.start + 1));
+	const unexplained = ev
+		.counted()
+		.filter((f) => !explainedWords.subarray(f.start, Math.max(f.end, f.start + 1)).some((x) => x === 1));
+	if (unexplained.length > 0) {
+		fired.push({
+			rule: { id: 'engine.unexplained_finding', ...d.unexplainedFinding },
+			match: {
+				evidence: unexplained.slice(0, 3).map((f) => (f.vital ? f.vital.evidence : ev.q(f))),
+				findings: unexplained
+			}
+		});
+	}
+	// A sentence the engine cannot place (words it does not know, and no finding or request it
+	// recognises) goes to a clinician, whatever else was said: judged per sentence, so text
+	// appended later never lowers it.
+	const unknown = unplacedSentences(a, rs);
+	if (unknown.length > 0 && !fired.some((f) => levelRank(f.rule.level) >= levelRank('urgent'))) {
+		fired.push({
+			rule: { id: 'engine.not_understood', ...d.notUnderstood },
+			match: { evidence: unknown.slice(0, 5), findings: [] }
+		});
+	}
+	if (fired.length === 0) {
+		// Mentioned only to deny it, as past or family history, or as a "what if": clinical, not admin.
+		const denied = a.findings.find((f) => f.negated || f.family || f.historical || f.hypothetical);
+		const admin = mentions.find((m) => m.kind === 'admin');
+		if (denied) {
+			fired.push({
+				rule: { id: 'engine.reassured', ...d.reassured },
+				match: { evidence: [ev.q(denied)], findings: [] }
+			});
+		} else if (admin) {
+			fired.push({ rule: { id: 'engine.admin', ...d.admin }, match: { evidence: [ev.q(admin)], findings: [] } });
+		} else {
+			fired.push({ rule: { id: 'engine.empty', ...d.empty }, match: NONE });
+		}
+	}
+
+	const reasons = fired
+		.map((f) => toFiredRule(f, rs, lang))
+		.sort((x, y) => levelRank(y.level) - levelRank(x.level) || rs.order(x.id) - rs.order(y.id));
+	const level: TriageLevel = reasons[0]!.level;
 	return {
 		level,
-		reasons: fired,
-		ruleSetVersion: ruleSet.version,
-		crisisLine: fired.some((r) => crisisIds.has(r.id))
+		reasons,
+		ruleSetVersion: rs.version,
+		crisisLine: fired.some((f) => f.rule.crisisLine === true)
 	};
 }
+
+export type { Evaluation };

@@ -1,8 +1,60 @@
 import { describe, it, expect } from 'vitest';
-import { triage } from './index';
-import { levelRank, type TriageLevel } from './types';
+import examples from './data/examples.json';
+import { defaultRuleSet, triage } from './index';
+import { EMERGENCY_SCREEN_IDS, levelRank, type EmergencyScreenId, type Sex, type TriageLevel } from './types';
 import { report, type InputOptions } from './test-helpers';
 
+/**
+ * data/examples.json gives every rule (and uplift) a message on which it must
+ * fire and a near miss on which it must not. Deleting or breaking any rule
+ * fails its example; a rule without examples fails the first test.
+ */
+interface Example {
+	text: string;
+	age?: number | null;
+	sex?: Sex | null;
+	pregnant?: boolean | null;
+	severity?: number | null;
+	screen?: string[];
+}
+const table = examples as Record<string, { fires: Example[]; nearMiss: Example[] }>;
+const options = (e: Example): InputOptions => ({
+	age: e.age,
+	sex: e.sex,
+	pregnant: e.pregnant,
+	severity: e.severity,
+	screen: (e.screen ?? []).filter((s): s is EmergencyScreenId =>
+		(EMERGENCY_SCREEN_IDS as readonly string[]).includes(s)
+	)
+});
+const fired = (e: Example): string[] => triage(report(e.text, options(e))).reasons.map((r) => r.id);
+const ruleIds = [...defaultRuleSet().rules, ...defaultRuleSet().uplifts].map((r) => r.id);
+
+describe('every rule has examples that prove it', () => {
+	it('each rule and uplift has a firing example and a near miss, and no example names a rule that is gone', () => {
+		for (const id of ruleIds) {
+			expect(table[id]?.fires.length ?? 0, `${id} has no firing example`).toBeGreaterThan(0);
+			expect(table[id]?.nearMiss.length ?? 0, `${id} has no near miss`).toBeGreaterThan(0);
+		}
+		expect(Object.keys(table).filter((id) => !ruleIds.includes(id))).toEqual([]);
+	});
+
+	it.each(ruleIds.flatMap((id) => (table[id]?.fires ?? []).map((e) => [id, e.text, e] as const)))(
+		'%s fires on "%s"',
+		(id, _t, e) => {
+			expect(fired(e)).toContain(id);
+		}
+	);
+
+	it.each(ruleIds.flatMap((id) => (table[id]?.nearMiss ?? []).map((e) => [id, e.text, e] as const)))(
+		'%s does not fire on "%s"',
+		(id, _t, e) => {
+			expect(fired(e)).not.toContain(id);
+		}
+	);
+});
+
+/* Families of wording, each with the range of levels a clinician accepts. */
 interface Case {
 	text: string;
 	o?: InputOptions;

@@ -32,7 +32,35 @@ export function summarise(cases: readonly ScoredCase[]): LevelRow[] {
 	});
 }
 
-/** Over-triage rate on routine + admin cases (target ≤ 15%). */
+export interface GroupRow {
+	group: string;
+	n: number;
+	/** Urgent/emergency cases below their level. */
+	under: number;
+	/** Urgent/emergency cases sent to the support queue (routine or admin). */
+	toSupport: number;
+	/** Cases above their level and not in `acceptable`. */
+	over: number;
+}
+
+/** One row per key (a case may have several keys, e.g. variant tags). */
+export function byGroup(cases: readonly ScoredCase[], keys: (c: ScoredCase) => readonly string[]): GroupRow[] {
+	const rows = new Map<string, GroupRow>();
+	for (const c of cases) {
+		const clinical = c.vignette.expected === 'urgent' || c.vignette.expected === 'emergency';
+		for (const group of keys(c)) {
+			const row = rows.get(group) ?? { group, n: 0, under: 0, toSupport: 0, over: 0 };
+			row.n++;
+			if (c.outcome === 'under') row.under++;
+			if (c.outcome === 'over') row.over++;
+			if (clinical && (c.level === 'routine' || c.level === 'admin')) row.toSupport++;
+			rows.set(group, row);
+		}
+	}
+	return [...rows.values()].sort((a, b) => (a.group < b.group ? -1 : 1));
+}
+
+/** Over-triage rate on routine + admin cases (target under 20%). */
 export function lowAcuityOverTriage(cases: readonly ScoredCase[]): { n: number; over: number; rate: number } {
 	const low = cases.filter((c) => c.vignette.expected === 'routine' || c.vignette.expected === 'admin');
 	const over = low.filter((c) => c.outcome === 'over').length;

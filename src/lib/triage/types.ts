@@ -34,7 +34,12 @@ export interface TriageInput {
 	/** 0–10 self-rated severity, or null. */
 	severity: number | null;
 	durationHours: number | null;
+	/** The patient's language for patient-facing wording; both lexicons always run. */
+	lang?: Lang;
 }
+
+export const LANGS = ['en', 'es'] as const;
+export type Lang = (typeof LANGS)[number];
 
 export interface FiredRule {
 	/** Stable rule id, e.g. "gi.bleed_with_pain". */
@@ -52,6 +57,7 @@ export interface TriageDecision {
 	level: TriageLevel;
 	/** Every rule that fired, highest level first. Never empty. */
 	reasons: FiredRule[];
+	/** Content hash of the rule data and the NLP model version: names exactly what decided. */
 	ruleSetVersion: string;
 	/** True when a suicide / self-harm rule fired: the patient must be shown 988. */
 	crisisLine: boolean;
@@ -65,70 +71,4 @@ export function maxLevel(a: TriageLevel, b: TriageLevel): TriageLevel {
 	return levelRank(a) >= levelRank(b) ? a : b;
 }
 
-/*
- * Rule-set vocabulary: the rules and the lexicon they read are plain data
- * (src/lib/triage/rules.ts, lexicon.ts) so clinicians can review them and a
- * replay tool can load a candidate set and compare levels.
- */
-
-/** A phrase-level concept of patient language. Phrases use the syntax of lexicon.ts. */
-export interface ConceptDef {
-	/** Token phrases: `a|b` alternatives, `word*` prefix, `~` gap of up to 3 words (`~5`: up to 5). */
-	phrases?: readonly string[];
-	/** Union of other (earlier declared) concepts. */
-	anyOf?: readonly string[];
-	/** All listed concepts mentioned (un-negated) within `within` words in one sentence. */
-	near?: readonly { of: readonly string[]; within: number }[];
-	/**
-	 * How a mention counts as clinical content for admin routing:
-	 * 'positive' = an un-negated mention; 'mention' = any mention, even negated
-	 * (a red flag that the patient felt the need to deny still makes it clinical).
-	 */
-	signal?: 'positive' | 'mention';
-}
-
-export type Lexicon = Readonly<Record<string, ConceptDef>>;
-
-export type Condition =
-	| { concept: string }
-	| { mentioned: string }
-	| { screen: EmergencyScreenId }
-	| { anyScreen: true }
-	| { screenCountAtMost: number }
-	| { ageBelow: number }
-	| { ageAtLeast: number }
-	| { pregnancy: 'confirmed' | 'possible' }
-	| { sex: Sex }
-	| { severityAtLeast: number }
-	| { clinicalSignal: boolean }
-	| { all: readonly Condition[] }
-	| { any: readonly Condition[] }
-	/** Only for the checklist-retraction pair of rules: everything else only ever adds. */
-	| { not: Condition };
-
-export interface Rule {
-	id: string;
-	level: TriageLevel;
-	when: Condition;
-	/** Short clinical label, e.g. "possible GI bleed" (clinicianText is evidence → this). */
-	clinician: string;
-	/** The clinical reason the rule exists. */
-	reason: string;
-	/** Plain words for the patient. */
-	patientText: string;
-	/**
-	 * Where the rule comes from (guideline, labelling policy). The default rule
-	 * set keeps sources as `// Source:` comments so they stay out of the browser bundle.
-	 */
-	source?: string;
-	/** Show 988 crisis-line advice. */
-	crisisLine?: boolean;
-	/** Fires only when no other rule fired. */
-	fallback?: boolean;
-}
-
-export interface RuleSet {
-	version: string;
-	rules: readonly Rule[];
-	lexicon: Lexicon;
-}
+export type { RuleSet } from './ruleset';

@@ -32,6 +32,8 @@ export interface LabelledVignette extends Vignette {
 	expected: TriageLevel;
 	acceptable: TriageLevel[];
 	category: string | null;
+	/** Variant tags of probe sets ("typo", "es", "third", …). */
+	tags: string[];
 }
 
 type Json = Record<string, unknown>;
@@ -138,6 +140,7 @@ export function parseLabelledVignette(line: string): LabelledVignette {
 		input,
 		expected,
 		acceptable: acceptableRaw as TriageLevel[],
-		category: typeof category === 'string' ? category : null
+		category: typeof category === 'string' ? category : null,
+		tags: Array.isArray(obj['tags']) ? obj['tags'].filter((t): t is string => typeof t === 'string') : []
 	};
 }

@@ -27,7 +27,7 @@ export interface ReplaySummary {
 	down: number;
 }
 
-export function replayReports(db: Db, candidate: RuleSet, current: RuleSet = defaultRuleSet): ReplaySummary {
+export function replayReports(db: Db, candidate: RuleSet, current: RuleSet = defaultRuleSet()): ReplaySummary {
 	const rows = db
 		.select({ report: reports, dateOfBirth: patientProfiles.dateOfBirth, sex: patientProfiles.sex })
 		.from(reports)

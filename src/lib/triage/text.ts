@@ -1,0 +1,188 @@
+/**
+ * Text preparation: wink-nlp's tokenizer and sentence boundaries (it keeps
+ * "o2", "192/118", "101.5" whole and expands "can't" to "can not"), folded to
+ * lower case without accents so "años", "anos" and "AÑOS" are one word, then
+ * the lexicon's shorthand ("cant", "rn", "bc") written out. Clauses end at
+ * punctuation and at line breaks. wink's negation flag is not used: context
+ * is the engine's own, from reviewed trigger lists.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+const nlp = winkNLP(model, ['sbd']);
+const its = nlp.its;
+
+/** The first lexeme id wink gives a word it has never seen: ids from here on are out of its vocabulary. */
+const FIRST_UNKNOWN_ID = nlp.readDoc('qzxqzjvk').tokens().out(its.uniqueId)[0] as unknown as number;
+
+export type TokenKind = 'word' | 'number' | 'punct' | 'other';
+
+export interface Token {
+	/** Folded form: lower case, no accents. */
+	norm: string;
+	/** The characters the patient typed, for quoting evidence. */
+	raw: string;
+	/** Whitespace before the token in the original text. */
+	space: string;
+	kind: TokenKind;
+	sent: number;
+	clause: number;
+	/** Not a word of wink's English model (a misspelling, a Spanish word, a brand name). */
+	unknown: boolean;
+	/** Written with a capital letter other than at the start of a sentence (a name). */
+	capital: boolean;
+	/** Spelling corrections toward the engine's own vocabulary (one edit away), matched in addition to `norm`. */
+	corrected?: readonly string[];
+}
+
+const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '—', '–', '/', '…']);
+/** Hyphens join words ("light-headed", "6-week-old", "c-section"): dropped, never a boundary. */
+const JOINERS = new Set(['-', '‐', '‑']);
+
+export function fold(s: string): string {
+	return s
+		.toLowerCase()
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '');
+}
+
+const kindOf = (t: string): TokenKind =>
+	t === 'word' || t === 'email' || t === 'hashtag' || t === 'mention'
+		? 'word'
+		: t === 'number' || t === 'ordinal'
+			? 'number'
+			: t === 'punctuation'
+				? 'punct'
+				: 'other';
+
+/** No word is longer than this; a run of the same punctuation mark counts once ("!!!!!" is "!!!"). */
+const MAX_WORD = 64;
+/** wink-nlp's tokenizer slows down more than linearly on very long documents: longer text is read in pieces. */
+const CHUNK = 2000;
+
+/**
+ * Text as wink reads it: runs of one punctuation mark shortened and endless
+ * "words" cut, then split into pieces of about CHUNK characters at line or
+ * sentence ends (or spaces). Real reports are one piece; a 100 KB paste stays linear.
+ */
+function pieces(text: string): string[] {
+	const cleaned = text
+		.replace(/([^\p{L}\p{N}\s])\1{3,}/gu, '$1$1$1')
+		.replace(new RegExp(`\\S{${MAX_WORD + 1},}`, 'gu'), (w) =>
+			w.match(new RegExp(`[^]{1,${MAX_WORD}}`, 'gu'))!.join(' ')
+		);
+	if (cleaned.length <= CHUNK) return [cleaned];
+	const out: string[] = [];
+	let rest = cleaned;
+	while (rest.length > CHUNK) {
+		const window = rest.slice(0, CHUNK);
+		const cut =
+			Math.max(window.lastIndexOf('\n'), window.search(/[.!?]\s(?!.*[.!?]\s)/su) + 1, 0) ||
+			window.lastIndexOf(' ') + 1 ||
+			CHUNK;
+		out.push(rest.slice(0, cut));
+		rest = rest.slice(cut);
+	}
+	out.push(rest);
+	return out;
+}
+
+/** Tokens of `text`, with sentence and clause numbers; shorthand is expanded in place. */
+export function tokenize(text: string, shorthand: ReadonlyMap<string, readonly string[]>): Token[] {
+	const all: Token[] = [];
+	let sentBase = 0;
+	let clauseBase = 0;
+	for (const piece of pieces(text)) {
+		const tokens = tokenizePiece(piece, shorthand);
+		for (const t of tokens) {
+			t.sent += sentBase;
+			t.clause += clauseBase;
+			all.push(t);
+		}
+		const last = tokens[tokens.length - 1];
+		if (last) {
+			sentBase = last.sent + 1;
+			clauseBase = last.clause + 1;
+		}
+	}
+	return all;
+}
+
+function tokenizePiece(text: string, shorthand: ReadonlyMap<string, readonly string[]>): Token[] {
+	const doc = nlp.readDoc(text);
+	const tokens = doc.tokens();
+	const normals = tokens.out(its.normal) as string[];
+	const values = tokens.out(its.value) as string[];
+	const types = tokens.out(its.type) as string[];
+	const spaces = tokens.out(its.precedingSpaces) as string[];
+	const ids = tokens.out(its.uniqueId) as unknown as number[];
+	const sentenceOf = new Int32Array(normals.length);
+	let s = 0;
+	for (const [start, end] of doc.sentences().out(its.span) as unknown as [number, number][]) {
+		sentenceOf.fill(s++, start, end + 1);
+	}
+	const out: Token[] = [];
+	let clause = 0;
+	let sent = -1;
+	for (let i = 0; i < normals.length; i++) {
+		const space = spaces[i] ?? '';
+		const raw = values[i] ?? '';
+		const kind = kindOf(types[i] ?? '');
+		if (sentenceOf[i] !== sent || space.includes('\n')) {
+			sent = sentenceOf[i]! + (space.includes('\n') ? 0.5 : 0);
+			clause++;
+		}
+		const norm = fold(normals[i] ?? '');
+		const first = out.length === 0 || out[out.length - 1]!.sent !== sent;
+		const capital = !first && kind === 'word' && /^\p{Lu}/u.test(raw) && raw !== 'I';
+		const unknown = kind === 'word' && (ids[i] ?? 0) >= FIRST_UNKNOWN_ID;
+		if (JOINERS.has(raw)) continue;
+		if (kind === 'punct' && CLAUSE_PUNCT.has(raw)) {
+			out.push({ norm, raw, space, kind, sent, clause, unknown: false, capital: false });
+			clause++;
+			continue;
+		}
+		const expansion = kind === 'word' ? shorthand.get(norm) : undefined;
+		if (expansion) {
+			expansion.forEach((w, k) =>
+				out.push({
+					norm: w,
+					raw: k === 0 ? raw : '',
+					space: k === 0 ? space : '',
+					kind,
+					sent,
+					clause,
+					unknown: false,
+					capital
+				})
+			);
+			continue;
+		}
+		out.push({ norm, raw, space, kind, sent, clause, unknown, capital });
+	}
+	renumberSentences(out);
+	return out;
+}
+
+/** Sentence numbers as consecutive integers (line breaks made half-steps above). */
+function renumberSentences(tokens: Token[]): void {
+	let last = Number.NaN;
+	let n = -1;
+	for (const t of tokens) {
+		if (t.sent !== last) {
+			last = t.sent;
+			n++;
+		}
+		t.sent = n;
+	}
+}
+
+/** The patient's own words for tokens [start, end), as typed. */
+export function quote(tokens: readonly Token[], start: number, end: number): string {
+	let s = '';
+	for (let i = Math.max(0, start); i < Math.min(end, tokens.length); i++) {
+		const t = tokens[i]!;
+		s += (i === start ? '' : t.space) + t.raw;
+	}
+	return s.trim().replace(/\s+/g, ' ');
+}
