@@ -72,21 +72,27 @@ const MAX_PHRASE = 16;
  * the few positions its scope can reach: linear in the length of the text.
  */
 class Scopes {
-	private readonly endingAt = new Map<string, Mention[][]>();
-	private readonly startingAt = new Map<string, Mention[][]>();
+	/** kind → position → triggers (sparse: most positions hold none). */
+	private readonly endingAt = new Map<string, Map<number, Mention[]>>();
+	private readonly startingAt = new Map<string, Map<number, Mention[]>>();
 	/** terminations[i] = number of termination triggers starting before position i. */
 	private readonly terminations: Int32Array;
 	/** Last live family-history trigger ending at or before each position. */
 	private readonly lastFamily: (Mention | undefined)[];
 
 	constructor(mentions: readonly Mention[], length: number) {
-		const byStart: Mention[][] = Array.from({ length: length + 1 }, () => []);
-		for (const m of mentions) if (!isContext(m) && m.kind !== 'termination') byStart[m.start]!.push(m);
+		const byStart = new Map<number, Mention[]>();
+		for (const m of mentions) {
+			if (isContext(m) || m.kind === 'termination') continue;
+			const list = byStart.get(m.start);
+			if (list) list.push(m);
+			else byStart.set(m.start, [m]);
+		}
 		// A trigger word inside a longer phrase of the lexicon is part of that phrase, not a trigger:
 		// "no wet diapers", "not going away", "never had one this bad", "not only", "no better".
 		const swallowed = (t: Mention): boolean => {
 			for (let i = Math.max(0, t.start - MAX_PHRASE); i <= t.start; i++) {
-				for (const c of byStart[i]!) if (c.end >= t.end && c.end - c.start > t.end - t.start) return true;
+				for (const c of byStart.get(i) ?? []) if (c.end >= t.end && c.end - c.start > t.end - t.start) return true;
 			}
 			return false;
 		};
@@ -96,10 +102,12 @@ class Scopes {
 		this.terminations = term;
 		for (const m of mentions) {
 			if (!isContext(m) || swallowed(m)) continue;
-			const add = (map: Map<string, Mention[][]>, pos: number): void => {
-				let list = map.get(m.kind);
-				if (!list) map.set(m.kind, (list = Array.from({ length: length + 1 }, () => [])));
-				list[pos]!.push(m);
+			const add = (map: Map<string, Map<number, Mention[]>>, pos: number): void => {
+				let byPos = map.get(m.kind);
+				if (!byPos) map.set(m.kind, (byPos = new Map()));
+				const list = byPos.get(pos);
+				if (list) list.push(m);
+				else byPos.set(pos, [m]);
 			};
 			add(this.endingAt, m.end);
 			add(this.startingAt, m.start);
@@ -108,7 +116,7 @@ class Scopes {
 		const family = this.endingAt.get('familyHistory');
 		let last: Mention | undefined;
 		for (let i = 0; i <= length; i++) {
-			for (const f of family?.[i] ?? []) last = f;
+			for (const f of family?.get(i) ?? []) last = f;
 			this.lastFamily[i] = last;
 		}
 	}
@@ -121,7 +129,7 @@ class Scopes {
 		const list = this.endingAt.get(kind);
 		if (!list) return false;
 		for (let e = m.start; e >= Math.max(0, m.start - reach); e--) {
-			for (const t of list[e] ?? []) {
+			for (const t of list.get(e) ?? []) {
 				if (t.sent === m.sent && t.clause === m.clause && !this.terminatedBetween(t.end, m.start)) return true;
 			}
 		}
@@ -131,8 +139,8 @@ class Scopes {
 	backward(kind: Mention['kind'], m: Mention, reach: number): boolean {
 		const list = this.startingAt.get(kind);
 		if (!list) return false;
-		for (let st = m.end; st <= Math.min(list.length - 1, m.end + reach); st++) {
-			for (const t of list[st] ?? []) {
+		for (let st = m.end; st <= m.end + reach; st++) {
+			for (const t of list.get(st) ?? []) {
 				if (t.clause === m.clause && !this.terminatedBetween(m.end, t.start)) return true;
 			}
 		}
@@ -255,11 +263,16 @@ export function analyse(tokens: readonly Token[], mentions: readonly Mention[], 
 	}
 	// A finding word inside a longer administrative phrase ("flu shot", "blood test", "skin check") is the
 	// request, not a symptom; inside a vital-sign name ("blood pressure") it is the measurement's name.
-	const adminAt: Mention[][] = Array.from({ length: tokens.length + 1 }, () => []);
-	for (const m of mentions) if (m.kind === 'admin' || m.kind === 'vitalCue') adminAt[m.start]!.push(m);
+	const adminAt = new Map<number, Mention[]>();
+	for (const m of mentions) {
+		if (m.kind !== 'admin' && m.kind !== 'vitalCue') continue;
+		const list = adminAt.get(m.start);
+		if (list) list.push(m);
+		else adminAt.set(m.start, [m]);
+	}
 	const insideAdmin = (f: Finding): boolean => {
 		for (let i = Math.max(0, f.start - MAX_PHRASE); i <= f.start; i++) {
-			if (adminAt[i]!.some((m) => m.end >= f.end && m.end - m.start > f.end - f.start)) return true;
+			if (adminAt.get(i)?.some((m) => m.end >= f.end && m.end - m.start > f.end - f.start)) return true;
 		}
 		return false;
 	};

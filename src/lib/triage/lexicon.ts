@@ -77,6 +77,8 @@ export interface CompiledLexicon {
 	firstWords: ReadonlySet<string>;
 	shorthand: ReadonlyMap<string, readonly string[]>;
 	unable: readonly (readonly string[])[];
+	/** The same sequences by their first word, longest first. */
+	unableByFirst: ReadonlyMap<string, readonly (readonly string[])[]>;
 	vocabulary: ReadonlySet<string>;
 	/** Deletion index for spelling correction: a word with one letter removed → vocabulary words. */
 	deletions: ReadonlyMap<string, readonly string[]>;
@@ -248,7 +250,10 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 	for (const w of vocabulary) for (const d of deletionsOf(w)) push(deletions, d, w);
 	const skeletons = new Map<string, string[]>();
 	for (const w of vocabulary) push(skeletons, skeleton(w), w);
+	const unableByFirst = new Map<string, (readonly string[])[]>();
+	for (const u of unable) push(unableByFirst, u[0]!, u);
 	return {
+		unableByFirst,
 		patterns,
 		byWord,
 		byPair,
