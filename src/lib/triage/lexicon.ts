@@ -291,25 +291,31 @@ function matchesAnyPrefix(lex: CompiledLexicon, w: string): boolean {
 }
 
 /** Every vocabulary word one edit from `w` with the same first letter (at most 3, in alphabetical order). */
-function correct(lex: CompiledLexicon, w: string, bySound: boolean): readonly string[] {
-	const key = bySound ? w : `=${w}`;
+/**
+ * Vocabulary words close to `w` (same first letter, at most 4, in alphabetical order). A word wink does
+ * not know gets every word one edit away and every word with the same consonants ("blod" → "blood");
+ * a short English word only the vowel slips ("pane" → "pain"), never another consonant ("bike" is not "bile").
+ */
+function correct(lex: CompiledLexicon, w: string, unknown: boolean): readonly string[] {
+	const key = unknown ? w : `=${w}`;
 	const cached = lex.corrections.get(key);
 	if (cached !== undefined) return cached;
-	const candidates = new Set<string>();
-	const add = (list: readonly string[] | undefined): void => list?.forEach((c) => candidates.add(c));
-	add(lex.deletions.get(w));
-	// Vowel slips ("pane" → "pain") only for words wink does not know, or short ones: "stubbed" is not "stabbed".
-	const sameConsonants = bySound ? (lex.skeletons.get(skeleton(w)) ?? []) : [];
-	for (const d of deletionsOf(w)) {
-		if (lex.vocabulary.has(d)) candidates.add(d);
-		add(lex.deletions.get(d));
+	const sameConsonants = (lex.skeletons.get(skeleton(w)) ?? []).filter(
+		(c) => c !== w && Math.abs(c.length - w.length) <= 2
+	);
+	let out = sameConsonants;
+	if (unknown) {
+		const candidates = new Set<string>();
+		const add = (list: readonly string[] | undefined): void => list?.forEach((c) => candidates.add(c));
+		add(lex.deletions.get(w));
+		for (const d of deletionsOf(w)) {
+			if (lex.vocabulary.has(d)) candidates.add(d);
+			add(lex.deletions.get(d));
+		}
+		const oneEdit = [...candidates].sort().filter((c) => c !== w && c[0] === w[0] && withinOneEdit(c, w));
+		out = [...new Set([...oneEdit, ...sameConsonants])];
 	}
-	const out = [...candidates]
-		.sort()
-		.filter((c) => c !== w && c[0] === w[0] && withinOneEdit(c, w))
-		.concat(sameConsonants.filter((c) => c !== w && Math.abs(c.length - w.length) <= 2))
-		.filter((c, i, all) => all.indexOf(c) === i)
-		.slice(0, 4);
+	out = out.slice(0, 4);
 	if (lex.corrections.size >= MAX_CORRECTIONS_CACHED) lex.corrections.clear();
 	lex.corrections.set(key, out);
 	return out;
@@ -343,7 +349,7 @@ export function prepare(text: string, lex: CompiledLexicon): Token[] {
 			!lex.firstWords.has(t.norm) &&
 			!matchesAnyPrefix(lex, t.norm)
 		) {
-			const c = correct(lex, t.norm, t.unknown || t.norm.length === 4);
+			const c = correct(lex, t.norm, t.unknown);
 			if (c.length > 0) t.corrected = c;
 		}
 		out.push(t);
