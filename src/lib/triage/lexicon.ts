@@ -85,6 +85,8 @@ export interface CompiledLexicon {
 	/** Consonant skeleton → vocabulary words, for misspelt vowels ("pane" → "pain", "blod" → "blood"). */
 	skeletons: ReadonlyMap<string, readonly string[]>;
 	corrections: Map<string, readonly string[]>;
+	/** Scratch for findMentions (which pattern was tried at which token): reused, never shared across calls. */
+	stamp: Int32Array;
 }
 
 const UNABLE = 'unable';
@@ -253,6 +255,7 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 	const unableByFirst = new Map<string, (readonly string[])[]>();
 	for (const u of unable) push(unableByFirst, u[0]!, u);
 	return {
+		stamp: new Int32Array(patterns.length),
 		unableByFirst,
 		patterns,
 		byWord,
@@ -389,37 +392,58 @@ function matchFrom(tokens: readonly Token[], elems: readonly Elem[], ei: number,
 }
 
 /** Every phrase of every lexicon found in the tokens, in text order. */
+/** A word and its singulars ("ribs" → "rib", "bruises" → "bruis"), as the index keys them. */
+function pushForms(w: string, into: string[]): void {
+	into.push(w);
+	if (w.length > 3 && w.charCodeAt(w.length - 1) === 115) {
+		into.push(w.slice(0, -1));
+		if (w.charCodeAt(w.length - 2) === 101) into.push(w.slice(0, -2));
+	}
+}
+
+function formsInto(t: Token | undefined, into: string[]): void {
+	into.length = 0;
+	if (!t || t.kind === 'punct') return;
+	pushForms(t.norm, into);
+	if (t.corrected) for (const c of t.corrected) pushForms(c, into);
+}
+
 export function findMentions(tokens: readonly Token[], lex: CompiledLexicon): Mention[] {
 	const out: Mention[] = [];
-	const tried = new Set<number>();
-	const forms = (t: Token | undefined): string[] => {
-		if (!t || t.kind === 'punct') return [];
-		const out: string[] = [];
-		for (const w of [t.norm, ...(t.corrected ?? [])]) {
-			out.push(w);
-			if (w.length > 3 && w.endsWith('s')) {
-				out.push(w.slice(0, -1));
-				if (w.endsWith('es')) out.push(w.slice(0, -2));
+	const candidates: number[] = [];
+	// Stamps instead of a Set: a pattern is tried once per token without allocating.
+	const stamp = lex.stamp;
+	stamp.fill(0);
+	let round = 0;
+	const add = (list: readonly number[] | undefined): void => {
+		if (!list) return;
+		for (let k = 0; k < list.length; k++) {
+			const i = list[k]!;
+			if (stamp[i] !== round) {
+				stamp[i] = round;
+				candidates.push(i);
 			}
 		}
-		return out;
 	};
-	const add = (list: readonly number[] | undefined): void => list?.forEach((i) => tried.add(i));
+	const current: string[] = [];
+	const next: string[] = [];
 	for (let ti = 0; ti < tokens.length; ti++) {
 		const t = tokens[ti]!;
 		if (t.kind === 'punct') continue;
-		tried.clear();
-		const next = tokens[ti + 1];
-		const nextForms = next && next.sent === t.sent ? forms(next) : [];
-		for (const w of forms(t)) {
+		round++;
+		candidates.length = 0;
+		const after = tokens[ti + 1];
+		formsInto(t, current);
+		formsInto(after && after.sent === t.sent ? after : undefined, next);
+		for (const w of current) {
 			add(lex.byWord.get(w));
-			for (const w2 of nextForms) add(lex.byPair.get(`${w} ${w2}`));
+			for (const w2 of next) add(lex.byPair.get(w + ' ' + w2));
 			add(lex.byPrefix.get(w.slice(0, 3)));
 		}
-		for (const i of tried) {
+		for (const i of candidates) {
 			const p = lex.patterns[i]!;
 			const end = matchFrom(tokens, p.elems, 0, ti, t.sent);
-			if (end >= 0) out.push({ ...p.tag, start: ti, end, sent: t.sent, clause: t.clause });
+			if (end >= 0) out.push({ kind: p.tag.kind, id: p.tag.id, start: ti, end, sent: t.sent, clause: t.clause });
 		}
 	}
 	return out;
