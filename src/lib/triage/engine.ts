@@ -387,5 +387,3 @@ export function evaluate(rawInput: TriageInput, rs: CompiledRuleSet): TriageDeci
 		crisisLine: fired.some((f) => f.rule.crisisLine === true)
 	};
 }
-
-export type { Evaluation };

@@ -76,7 +76,6 @@ export interface CompiledLexicon {
 	/** Every word that starts a phrase. */
 	firstWords: ReadonlySet<string>;
 	shorthand: ReadonlyMap<string, readonly string[]>;
-	unable: readonly (readonly string[])[];
 	/** The same sequences by their first word, longest first. */
 	unableByFirst: ReadonlyMap<string, readonly (readonly string[])[]>;
 	vocabulary: ReadonlySet<string>;
@@ -263,7 +262,6 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 		byPrefix,
 		firstWords,
 		shorthand,
-		unable,
 		vocabulary,
 		deletions,
 		skeletons,
@@ -329,9 +327,9 @@ export function prepare(text: string, lex: CompiledLexicon): Token[] {
 	const tokens = tokenize(text, lex.shorthand);
 	const out: Token[] = [];
 	for (let i = 0; i < tokens.length;) {
-		const seq = lex.unable.find((u) =>
-			u.every((w, k) => tokens[i + k]?.norm === w && tokens[i + k]!.sent === tokens[i]!.sent)
-		);
+		const seq = lex.unableByFirst
+			.get(tokens[i]!.norm)
+			?.find((u) => u.every((w, k) => tokens[i + k]?.norm === w && tokens[i + k]!.sent === tokens[i]!.sent));
 		if (seq) {
 			const parts = tokens.slice(i, i + seq.length);
 			out.push({

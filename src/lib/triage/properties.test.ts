@@ -143,7 +143,7 @@ describe('context', () => {
 		expect(rank(report(text))).toBeGreaterThanOrEqual(levelRank(min));
 	});
 
-	it('a form field wins over nothing: the text alone gives the subject’s age', () => {
+	it('the text gives the age of the person it is about, whatever age the form holds for the writer', () => {
 		expect(triage(report('my 3 week old has a temp of 100.5', { age: 35 })).level).toBe('emergency');
 		expect(triage(report('my father, 91, is not eating or drinking', { age: 50 })).level).toBe('urgent');
 		expect(triage(report('mi abuela de 80 años no quiere comer', { age: 40 })).level).toBe('urgent');
