@@ -30,7 +30,7 @@ interface Match {
 const NONE: Match = { evidence: [], findings: [] };
 
 class Evaluation {
-	private readonly memo = new Map<Condition, Match | null>();
+	private readonly memo = new Map<string, Match | null>();
 	readonly ages: { years: number; evidence: string }[];
 
 	constructor(
@@ -49,6 +49,22 @@ class Evaluation {
 		if (newborn) this.ages.push({ years: 0.02, evidence: this.q(newborn) });
 	}
 
+	/** The trigger keys this report has (see `triggersOf` in ruleset.ts). */
+	present(): Set<string> {
+		const { input, a } = this;
+		const keys = new Set<string>();
+		for (const f of this.counted()) keys.add(`f:${f.id}`);
+		if (this.counted().length > 0) keys.add('f');
+		for (const s of a.sites) for (const anc of this.rs.siteAncestors(s.id)) keys.add(`s:${anc}`);
+		for (const m of a.modifiers) keys.add(`m:${m.id}`);
+		for (const f of a.facts) keys.add(`x:${f.id}`);
+		for (const v of a.vitals) keys.add(`v:${v.kind}`);
+		for (const s of input.emergencyScreen) keys.add(`sc:${s}`);
+		if (input.emergencyScreen.length > 0) keys.add('sc');
+		if (input.pregnant === true) keys.add('in:pregnant');
+		return keys;
+	}
+
 	q(m: { start: number; end: number }): string {
 		return quote(this.a.tokens, m.start, m.end);
 	}
@@ -63,7 +79,7 @@ class Evaluation {
 				!f.negated &&
 				!f.historical &&
 				!f.family &&
-				(!f.hypothetical || this.rs.concepts.findings[f.id]?.hypotheticalCounts === true)
+				(!f.hypothetical || this.rs.findingConcept(f.id)?.hypotheticalCounts === true)
 		);
 		return this.countedCache;
 	}
@@ -80,22 +96,32 @@ class Evaluation {
 		return this.byIdCache.get(id) ?? [];
 	}
 
-	private hasSite(f: Finding, wanted: readonly string[]): Mention | 'intrinsic' | null {
-		const intrinsic = this.rs.concepts.findings[f.id]?.site;
-		if (intrinsic && wanted.some((w) => this.rs.isSite(intrinsic, w))) return 'intrinsic';
-		return f.sites.find((s) => wanted.some((w) => this.rs.isSite(s.id, w))) ?? null;
+	private hasSite(f: Finding, wanted: string | readonly string[]): Mention | 'intrinsic' | null {
+		const intrinsic = this.rs.findingConcept(f.id)?.site;
+		if (intrinsic && this.siteIn(intrinsic, wanted)) return 'intrinsic';
+		for (const s of f.sites) if (this.siteIn(s.id, wanted)) return s;
+		return null;
+	}
+
+	private siteIn(s: string, wanted: string | readonly string[]): boolean {
+		if (typeof wanted === 'string') return this.rs.isSite(s, wanted);
+		for (const w of wanted) if (this.rs.isSite(s, w)) return true;
+		return false;
 	}
 
 	/** Findings established as `id` by their own words or by one of the finding's `also` definitions. */
 	private findingMatches(c: Extract<Condition, { finding: string }>): Match | null {
-		const sites = c.site === undefined ? null : [c.site].flat();
-		const mods = c.modifier === undefined ? null : [c.modifier].flat();
+		const sites = c.site;
+		const mods = c.modifier;
 		let found: Match | null = null;
 		for (const f of this.countedById(c.finding)) {
-			const site = sites ? this.hasSite(f, sites) : 'intrinsic';
+			const site = sites === undefined ? 'intrinsic' : this.hasSite(f, sites);
 			if (!site) continue;
-			const mod = mods ? f.modifiers.find((m) => mods.includes(m.id)) : undefined;
-			if (mods && !mod) continue;
+			const mod =
+				mods === undefined
+					? undefined
+					: f.modifiers.find((m) => (typeof mods === 'string' ? m.id === mods : mods.includes(m.id)));
+			if (mods !== undefined && !mod) continue;
 			if (found) {
 				found.findings.push(f);
 				continue;
@@ -106,28 +132,32 @@ class Evaluation {
 			found = { evidence, findings: [f] };
 		}
 		if (found) return found;
-		for (const alt of this.rs.concepts.findings[c.finding]?.also ?? []) {
+		const refined = sites !== undefined || mods !== undefined;
+		for (const alt of this.rs.findingConcept(c.finding)?.also ?? []) {
 			// An `also` definition stands for the finding itself; the rule's site/modifier still apply.
-			if ('finding' in alt && (sites || mods)) {
+			if ('finding' in alt && refined) {
 				const m = this.findingMatches({
 					finding: alt.finding,
 					site: sites ?? alt.site,
 					modifier: mods ?? alt.modifier
 				});
-				if (m && (!alt.site || !sites || m.findings.some((f) => this.hasSite(f, [alt.site ?? []].flat())))) return m;
+				if (m && (!alt.site || sites === undefined || m.findings.some((f) => this.hasSite(f, alt.site!)))) return m;
 				continue;
 			}
-			if (sites || mods) continue;
+			if (refined) continue;
 			const m = this.eval(alt);
 			if (m) return m;
 		}
 		return null;
 	}
 
+	/** Plain findings recur (in `also` definitions, in several rules): their answers are kept. */
 	eval(c: Condition): Match | null {
-		if (this.memo.has(c)) return this.memo.get(c)!;
-		const result = this.evalUncached(c);
-		this.memo.set(c, result);
+		if (!('finding' in c) || c.site !== undefined || c.modifier !== undefined) return this.evalUncached(c);
+		const cached = this.memo.get(c.finding);
+		if (cached !== undefined) return cached;
+		const result = this.findingMatches(c);
+		this.memo.set(c.finding, result);
 		return result;
 	}
 
@@ -318,7 +348,11 @@ export function evaluate(rawInput: TriageInput, rs: CompiledRuleSet): TriageDeci
 	const ev = new Evaluation(input, a, rs);
 
 	const fired: Fired[] = [];
-	for (const rule of rs.rules) {
+	const present = ev.present();
+	for (let i = 0; i < rs.rules.length; i++) {
+		const rule = rs.rules[i]!;
+		const triggers = rs.triggers[i];
+		if (triggers && !triggers.some((k) => present.has(k))) continue;
 		const match = ev.eval(rule.when);
 		if (match) fired.push({ rule, match });
 	}

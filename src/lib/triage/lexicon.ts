@@ -53,6 +53,8 @@ export interface Mention extends Tag {
 interface WordElem {
 	gap: false;
 	exact: ReadonlySet<string>;
+	/** The exact words as ids (see CompiledLexicon.wordIds), sorted. */
+	ids: Int32Array;
 	prefixes: readonly string[];
 }
 interface GapElem {
@@ -68,10 +70,14 @@ interface Pattern {
 
 export interface CompiledLexicon {
 	patterns: readonly Pattern[];
-	/** Patterns by their first word, when their second element is not a plain word. */
-	byWord: ReadonlyMap<string, readonly number[]>;
-	/** Patterns by their first two words ("my mom", "no fever"): common first words stay cheap. */
-	byPair: ReadonlyMap<string, readonly number[]>;
+	/** 0 … patterns.length - 1. */
+	everyPattern: readonly number[];
+	/** An id for every exact word of every phrase: tokens are matched by id, and indexed by the first one or two. */
+	wordIds: ReadonlyMap<string, number>;
+	/** Patterns by the id of their first word, when their second element is not a plain word. */
+	byWord: readonly (readonly number[] | undefined)[];
+	/** Patterns by their first two words ("my mom", "no fever"), keyed `id1 * PAIR_SPAN + id2`: common first words stay cheap. */
+	byPair: ReadonlyMap<number, readonly number[]>;
 	byPrefix: ReadonlyMap<string, readonly number[]>;
 	/** Every word that starts a phrase. */
 	firstWords: ReadonlySet<string>;
@@ -89,6 +95,8 @@ export interface CompiledLexicon {
 }
 
 const UNABLE = 'unable';
+/** Word ids stay below this, so a pair of them is one small-integer key (V8 hashes those fastest). */
+const PAIR_SPAN = 1 << 15;
 const MAX_CORRECTIONS_CACHED = 20_000;
 /** Longer "words" are not misspellings (and correcting one costs its length squared). */
 const MAX_CORRECTABLE = 24;
@@ -116,7 +124,7 @@ function compileElem(src: string, where: string): Elem {
 			prefixes.push(p);
 		} else exact.add(alt);
 	}
-	return { gap: false, exact, prefixes };
+	return { gap: false, exact, ids: new Int32Array(0), prefixes };
 }
 
 /** "blood ~ (stool|bowel movement)" → one phrase per multi-word alternative. */
@@ -179,12 +187,22 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 		.sort((a, b) => b.length - a.length);
 
 	const patterns: Pattern[] = [];
-	const byWord = new Map<string, number[]>();
-	const byPair = new Map<string, number[]>();
+	const wordIds = new Map<string, number>();
+	const idOf = (w: string): number => {
+		let id = wordIds.get(w);
+		if (id === undefined) {
+			id = wordIds.size;
+			if (id >= PAIR_SPAN) throw new LexiconError('too many distinct phrase words');
+			wordIds.set(w, id);
+		}
+		return id;
+	};
+	const byWord: number[][] = [];
+	const byPair = new Map<number, number[]>();
 	const byPrefix = new Map<string, number[]>();
 	const firstWords = new Set<string>();
 	const vocabulary = new Set<string>();
-	const push = <T>(map: Map<string, T[]>, key: string, value: T): void => {
+	const push = <K, T>(map: Map<K, T[]>, key: K, value: T): void => {
 		const list = map.get(key);
 		if (list) list.push(value);
 		else map.set(key, [value]);
@@ -196,6 +214,7 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 				.split(/\s+/)
 				.flatMap((w) => (w.includes('|') || w.includes('*') || w.startsWith('~') ? [w] : (shorthand.get(w) ?? [w])));
 			const elems = rewriteUnable(words, unable).map((w) => compileElem(w, where));
+			for (const e of elems) if (!e.gap) e.ids = Int32Array.from([...e.exact].map(idOf)).sort();
 			const first = elems[0];
 			const last = elems[elems.length - 1];
 			if (!first || first.gap || !last || last.gap)
@@ -210,8 +229,9 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 				first.exact.size * second.exact.size <= 64;
 			for (const w of first.exact) {
 				firstWords.add(w);
-				if (pairable) for (const w2 of second.exact) push(byPair, `${w} ${w2}`, index);
-				else push(byWord, w, index);
+				const id = idOf(w);
+				if (pairable) for (const w2 of second.exact) push(byPair, id * PAIR_SPAN + idOf(w2), index);
+				else (byWord[id] ??= []).push(index);
 			}
 			for (const p of first.prefixes) push(byPrefix, p.slice(0, 3), index);
 			for (const e of elems) {
@@ -257,6 +277,8 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 		stamp: new Int32Array(patterns.length),
 		unableByFirst,
 		patterns,
+		everyPattern: patterns.map((_, i) => i),
+		wordIds,
 		byWord,
 		byPair,
 		byPrefix,
@@ -358,90 +380,128 @@ export function prepare(text: string, lex: CompiledLexicon): Token[] {
 	return out;
 }
 
-function wordMatches(el: WordElem, w: string): boolean {
-	if (el.exact.has(w)) return true;
+/** The forms of a token the phrases may match: its word and its corrections, each with its singulars ("ribs" → "rib", "bruises" → "bruis"). */
+function formsOf(t: Token): string[] {
+	const out: string[] = [];
+	if (t.kind === 'punct') return out;
+	pushForms(t.norm, out);
+	if (t.corrected) for (const c of t.corrected) pushForms(c, out);
+	return out;
+}
+
+function pushForms(w: string, into: string[]): void {
+	into.push(w);
 	const n = w.length;
 	if (n > 3 && w.charCodeAt(n - 1) === 115) {
-		if (el.exact.has(w.slice(0, -1))) return true;
-		if (n > 4 && w.charCodeAt(n - 2) === 101 && el.exact.has(w.slice(0, -2))) return true;
+		into.push(w.slice(0, -1));
+		if (n > 4 && w.charCodeAt(n - 2) === 101) into.push(w.slice(0, -2));
 	}
-	for (const p of el.prefixes) if (w.startsWith(p)) return true;
+}
+
+function hasId(ids: Int32Array, id: number): boolean {
+	let lo = 0;
+	let hi = ids.length;
+	while (hi - lo > 8) {
+		const mid = (lo + hi) >> 1;
+		if (ids[mid]! <= id) lo = mid;
+		else hi = mid;
+	}
+	for (let k = lo; k < hi; k++) if (ids[k] === id) return true;
 	return false;
 }
 
-const tokenMatches = (el: WordElem, t: Token): boolean =>
-	t.kind !== 'punct' && (wordMatches(el, t.norm) || (t.corrected?.some((c) => wordMatches(el, c)) ?? false));
-
-function matchFrom(tokens: readonly Token[], elems: readonly Elem[], ei: number, ti: number, sent: number): number {
-	if (ei === elems.length) return ti;
-	const el = elems[ei]!;
-	if (el.gap) {
-		for (let k = 0; k <= el.max; k++) {
-			const t = tokens[ti + k];
-			if (!t || t.sent !== sent) return -1;
-			const end = matchFrom(tokens, elems, ei + 1, ti + k, sent);
-			if (end >= 0) return end;
-		}
-		return -1;
-	}
-	const t = tokens[ti];
-	if (!t || t.sent !== sent || !tokenMatches(el, t)) return -1;
-	return matchFrom(tokens, elems, ei + 1, ti + 1, sent);
+function elemMatches(el: WordElem, formIds: readonly number[], forms: readonly string[]): boolean {
+	for (let k = 0; k < formIds.length; k++) if (hasId(el.ids, formIds[k]!)) return true;
+	for (const p of el.prefixes) for (let k = 0; k < forms.length; k++) if (forms[k]!.startsWith(p)) return true;
+	return false;
 }
 
-/** Every phrase of every lexicon found in the tokens, in text order. */
-/** A word and its singulars ("ribs" → "rib", "bruises" → "bruis"), as the index keys them. */
-function pushForms(w: string, into: string[]): void {
-	into.push(w);
-	if (w.length > 3 && w.charCodeAt(w.length - 1) === 115) {
-		into.push(w.slice(0, -1));
-		if (w.charCodeAt(w.length - 2) === 101) into.push(w.slice(0, -2));
-	}
+/** One findMentions call's state: the tokens, each token's forms, and the mentions found so far. */
+interface Scan {
+	tokens: readonly Token[];
+	forms: readonly (readonly string[])[];
+	/** Ids of each token's forms that are phrase words. */
+	ids: readonly (readonly number[])[];
+	patterns: readonly Pattern[];
+	stamp: Int32Array;
+	round: number;
+	/** Patterns that matched at the current token, with where each ended. */
+	hits: { pattern: number; end: number }[];
 }
 
-function formsInto(t: Token | undefined, into: string[]): void {
-	into.length = 0;
-	if (!t || t.kind === 'punct') return;
-	pushForms(t.norm, into);
-	if (t.corrected) for (const c of t.corrected) pushForms(c, into);
-}
-
-export function findMentions(tokens: readonly Token[], lex: CompiledLexicon): Mention[] {
-	const out: Mention[] = [];
-	const candidates: number[] = [];
-	// Stamps instead of a Set: a pattern is tried once per token without allocating.
-	const stamp = lex.stamp;
-	stamp.fill(0);
-	let round = 0;
-	const add = (list: readonly number[] | undefined): void => {
-		if (!list) return;
-		for (let k = 0; k < list.length; k++) {
-			const i = list[k]!;
-			if (stamp[i] !== round) {
-				stamp[i] = round;
-				candidates.push(i);
+/** Where `elems[ei..]` matching from token `ti` ends, or -1; gaps never leave the sentence. */
+function matchFrom(scan: Scan, elems: readonly Elem[], ei: number, ti: number, sent: number): number {
+	const { tokens, forms, ids } = scan;
+	for (; ei < elems.length; ei++, ti++) {
+		const el = elems[ei]!;
+		if (el.gap) {
+			for (let k = 0; k <= el.max; k++) {
+				const t = tokens[ti + k];
+				if (!t || t.sent !== sent) return -1;
+				const end = matchFrom(scan, elems, ei + 1, ti + k, sent);
+				if (end >= 0) return end;
 			}
+			return -1;
 		}
-	};
-	const current: string[] = [];
-	const next: string[] = [];
+		const t = tokens[ti];
+		if (!t || t.sent !== sent || !elemMatches(el, ids[ti]!, forms[ti]!)) return -1;
+	}
+	return ti;
+}
+
+/** Tries each pattern in `list` at token `ti`, once per token however many keys lead to it. */
+function tryPatterns(scan: Scan, list: readonly number[] | undefined, ti: number): void {
+	if (!list) return;
+	const sent = scan.tokens[ti]!.sent;
+	for (let k = 0; k < list.length; k++) {
+		const i = list[k]!;
+		if (scan.stamp[i] === scan.round) continue;
+		scan.stamp[i] = scan.round;
+		const end = matchFrom(scan, scan.patterns[i]!.elems, 0, ti, sent);
+		if (end >= 0) scan.hits.push({ pattern: i, end });
+	}
+}
+
+/**
+ * Every phrase of every lexicon found in the tokens, in text order. `exhaustive` tries every
+ * pattern at every token instead of using the indexes: the slow reference the tests compare with.
+ */
+export function findMentions(tokens: readonly Token[], lex: CompiledLexicon, exhaustive = false): Mention[] {
+	const forms = tokens.map(formsOf);
+	// Word ids of each token's forms: matched against phrases' ids, and the keys of the first-word and pair indexes.
+	const ids = forms.map((fs) => {
+		const out: number[] = [];
+		for (const f of fs) {
+			const id = lex.wordIds.get(f);
+			if (id !== undefined) out.push(id);
+		}
+		return out;
+	});
+	// Stamps instead of a Set: a pattern is tried once per token without allocating.
+	lex.stamp.fill(0);
+	const scan: Scan = { tokens, forms, ids, patterns: lex.patterns, stamp: lex.stamp, round: 0, hits: [] };
+	const out: Mention[] = [];
 	for (let ti = 0; ti < tokens.length; ti++) {
 		const t = tokens[ti]!;
 		if (t.kind === 'punct') continue;
-		round++;
-		candidates.length = 0;
-		const after = tokens[ti + 1];
-		formsInto(t, current);
-		formsInto(after && after.sent === t.sent ? after : undefined, next);
-		for (const w of current) {
-			add(lex.byWord.get(w));
-			for (const w2 of next) add(lex.byPair.get(w + ' ' + w2));
-			add(lex.byPrefix.get(w.slice(0, 3)));
+		scan.round++;
+		scan.hits.length = 0;
+		if (exhaustive) tryPatterns(scan, lex.everyPattern, ti);
+		else {
+			const here = ids[ti]!;
+			const next = tokens[ti + 1]?.sent === t.sent ? ids[ti + 1]! : [];
+			for (const id of here) {
+				tryPatterns(scan, lex.byWord[id], ti);
+				for (const id2 of next) tryPatterns(scan, lex.byPair.get(id * PAIR_SPAN + id2), ti);
+			}
+			for (const f of forms[ti]!) if (f.length >= 3) tryPatterns(scan, lex.byPrefix.get(f.slice(0, 3)), ti);
 		}
-		for (const i of candidates) {
-			const p = lex.patterns[i]!;
-			const end = matchFrom(tokens, p.elems, 0, ti, t.sent);
-			if (end >= 0) out.push({ kind: p.tag.kind, id: p.tag.id, start: ti, end, sent: t.sent, clause: t.clause });
+		// Longest first at each token (the fullest quote for evidence), then in lexicon order:
+		// the same order however the indexes found them.
+		if (scan.hits.length > 1) scan.hits.sort((x, y) => y.end - x.end || x.pattern - y.pattern);
+		for (const { pattern, end } of scan.hits) {
+			const { kind, id } = lex.patterns[pattern]!.tag;
+			out.push({ kind, id, start: ti, end, sent: t.sent, clause: t.clause });
 		}
 	}
 	return out;

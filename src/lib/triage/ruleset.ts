@@ -7,14 +7,14 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { compileLexicons, type CompiledLexicon } from './lexicon';
-import type { Concepts, RuleData, RuleDef, RulesFile, UpliftDef, VitalsData } from './schema';
+import type { Concepts, Condition, RuleData, RuleDef, RulesFile, UpliftDef, VitalsData } from './schema';
 import { fold } from './text';
 
 /**
  * Bump when the engine's matching or scoring code changes behaviour (the data
  * hash covers everything else). engine-version.test.ts fails until you do.
  */
-export const ENGINE_VERSION = 'findings-1';
+export const ENGINE_VERSION = 'findings-2';
 
 export interface CompiledRuleSet {
 	version: string;
@@ -23,6 +23,11 @@ export interface CompiledRuleSet {
 	lexicon: CompiledLexicon;
 	vitals: VitalsData;
 	rules: readonly RuleDef[];
+	/**
+	 * Per rule, the facts of which at least one must be present for it to fire (see `triggersOf`),
+	 * or null when it may fire on anything: the engine skips a rule none of whose triggers is there.
+	 */
+	triggers: readonly (readonly string[] | null)[];
 	uplifts: readonly UpliftDef[];
 	defaults: RulesFile['defaults'];
 	levelText: RulesFile['levelText'];
@@ -31,6 +36,10 @@ export interface CompiledRuleSet {
 	nameLeads: ReadonlySet<string>;
 	/** Is site `s` the site `ancestor` or inside it (rib ⊂ chest wall ⊂ chest)? */
 	isSite(s: string, ancestor: string): boolean;
+	/** A finding's concept (its intrinsic site, `also` definitions), looked up in a Map rather than the JSON object. */
+	findingConcept(id: string): Concepts['findings'][string] | undefined;
+	/** Site `s` and every site it is inside. */
+	siteAncestors(s: string): ReadonlySet<string>;
 	/** Position of a rule in the data file, for a stable order of reasons. */
 	order(id: string): number;
 }
@@ -54,6 +63,56 @@ export function ruleSetVersion(data: RuleData): string {
 	return `rs-${encodeHexLowerCase(sha256(bytes)).slice(0, 16)}`;
 }
 
+/**
+ * Trigger keys, one of which must be present for `c` to hold: `f:<finding>` (counted), `f` (any
+ * counted finding), `s:<site>` (a site mention inside it), `m:<modifier>`, `x:<fact>`, `v:<vital kind>`,
+ * `sc:<screen id>`, `sc` (any box ticked), `in:pregnant` (the form says pregnant). Null means the
+ * condition can hold without any of them (an age, a sex, a `not`). Sound by construction: an `all`
+ * takes one part's triggers, an `any` the union of all its parts', a finding also its `also` definitions'.
+ */
+export function triggersOf(c: Condition, concepts: Concepts, seen: ReadonlySet<string> = new Set()): string[] | null {
+	if ('finding' in c) {
+		const out = [`f:${c.finding}`];
+		if (seen.has(c.finding)) return out;
+		const inner = new Set([...seen, c.finding]);
+		for (const alt of concepts.findings[c.finding]?.also ?? []) {
+			const t = triggersOf('finding' in alt ? { finding: alt.finding } : alt, concepts, inner);
+			if (t === null) return null;
+			out.push(...t);
+		}
+		return [...new Set(out)];
+	}
+	if ('site' in c) return [`s:${c.site}`];
+	if ('modifier' in c) return [`m:${c.modifier}`];
+	if ('fact' in c) {
+		if (c.fact === 'pregnant') return ['in:pregnant', 'x:pregnancy'];
+		if (c.fact === 'possibly_pregnant') return ['in:pregnant', 'x:pregnancy', 'x:late_period'];
+		return [`x:${c.fact}`];
+	}
+	if ('vital' in c) return [`v:${c.vital}`];
+	if ('screen' in c) return [`sc:${c.screen}`];
+	if ('anyScreen' in c) return ['sc'];
+	if ('anyClinicalFinding' in c) return ['f'];
+	if ('all' in c) {
+		let best: string[] | null = null;
+		for (const part of c.all) {
+			const t = triggersOf(part, concepts, seen);
+			if (t !== null && (best === null || t.length < best.length)) best = t;
+		}
+		return best;
+	}
+	if ('any' in c) {
+		const out: string[] = [];
+		for (const part of c.any) {
+			const t = triggersOf(part, concepts, seen);
+			if (t === null) return null;
+			out.push(...t);
+		}
+		return [...new Set(out)];
+	}
+	return null;
+}
+
 export function compileRuleSet(data: RuleData): CompiledRuleSet {
 	const { concepts } = data;
 	const ancestors = new Map<string, Set<string>>();
@@ -68,6 +127,7 @@ export function compileRuleSet(data: RuleData): CompiledRuleSet {
 		return out;
 	};
 	for (const s of Object.keys(concepts.sites)) up(s, new Set());
+	const findingConcepts = new Map(Object.entries(concepts.findings));
 	const order = new Map([...data.rules.rules, ...data.rules.uplifts].map((r, i) => [r.id, i]));
 	const stopWords = new Set(
 		data.lexicons
@@ -82,12 +142,15 @@ export function compileRuleSet(data: RuleData): CompiledRuleSet {
 		lexicon: compileLexicons(data.lexicons),
 		vitals: data.vitals,
 		rules: data.rules.rules,
+		triggers: data.rules.rules.map((r) => triggersOf(r.when, concepts)),
 		uplifts: data.rules.uplifts,
 		defaults: data.rules.defaults,
 		levelText: data.rules.levelText,
 		stopWords,
 		nameLeads: new Set(data.lexicons.flatMap((l) => l.nameLeads).map(fold)),
 		isSite: (s, ancestor) => ancestors.get(s)?.has(ancestor) ?? s === ancestor,
+		findingConcept: (id) => findingConcepts.get(id),
+		siteAncestors: (s) => ancestors.get(s) ?? new Set([s]),
 		order: (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER
 	};
 }

@@ -39,11 +39,11 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '"', '“', '�
 /** Hyphens join words ("light-headed", "6-week-old", "c-section"): dropped, never a boundary. */
 const JOINERS = new Set(['-', '‐', '‑']);
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 export function fold(s: string): string {
-	return s
-		.toLowerCase()
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '');
+	const lower = s.toLowerCase();
+	return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
 }
 
 const kindOf = (t: string): TokenKind =>
