@@ -120,9 +120,12 @@ test('support staff cannot open the clinician queue, and a red flag in their not
 
 	await expect(page.getByText('Your note raised this report to URGENT because:')).toBeVisible();
 	await expect(page.getByText('Clinician queue (nurses and doctors)', { exact: true })).toBeVisible();
-	// The server, not only the page, keeps urgent work with clinicians.
-	await page.getByRole('button', { name: 'Claim', exact: true }).click();
-	await expect(page.getByRole('alert')).toContainText('Urgent and emergency reports are handled by clinicians only');
+	// The page offers support only what the server allows on urgent work: a note, no claim, call or close
+	// (the server's own refusal is tested through the API).
+	await expect(page.getByText('Urgent and emergency reports are handled by nurses and doctors.')).toBeVisible();
+	for (const name of ['Claim', 'Log call', 'Close report'])
+		await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Add note' })).toBeVisible();
 	await page.goto('/queue/support');
 	await expect(page.getByRole('link', { name: reference, exact: true })).toHaveCount(0);
 

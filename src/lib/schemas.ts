@@ -1,7 +1,15 @@
 /** Validation shared by forms, the JSON API and (where useful) the browser. */
 import { z } from 'zod';
 import { EMERGENCY_SCREEN_IDS, SEXES, TRIAGE_LEVELS } from './triage/types';
-import { CALLBACK_WINDOWS, CHANNELS, CONTACT_OUTCOMES, CONTACT_PREFERENCES, DISPOSITIONS } from './vocabulary';
+import {
+	CALLBACK_WINDOWS,
+	CHANNELS,
+	CONTACT_OUTCOMES,
+	CONTACT_PREFERENCES,
+	DISPOSITIONS,
+	LOWERING_REASONS
+} from './vocabulary';
+export type { LoweringReasonCode } from './vocabulary';
 
 export const PASSWORD_MIN = 12;
 export const DESCRIPTION_MAX = 5000;
@@ -141,6 +149,9 @@ export const escalateSchema = z.object({
 export const LOWERING_REASON_MIN = 20;
 export const levelChangeSchema = z.object({
 	level: z.enum(TRIAGE_LEVELS, { error: 'Choose emergency, urgent, routine or admin.' }),
+	reasonCode: z
+		.enum(LOWERING_REASONS, { error: `Choose a reason for lowering: ${LOWERING_REASONS.join(', ')}.` })
+		.optional(),
 	reason: z.string({ error: 'Give a reason.' }).trim().min(3, 'Give a reason.').max(2000)
 });
 

@@ -10,6 +10,37 @@ export const ROLES = ['patient', 'support', 'clinician', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export type StaffRole = Exclude<Role, 'patient'>;
 
+/** Coded reasons for lowering a level (with free text beside them), for the safety review. */
+export const LOWERING_REASONS = [
+	'assessed_by_phone',
+	'symptoms_resolved',
+	'triage_misread',
+	'known_condition_with_plan',
+	'duplicate_report',
+	'other'
+] as const;
+export type LoweringReasonCode = (typeof LOWERING_REASONS)[number];
+
+export function loweringReasonLabel(code: LoweringReasonCode): string {
+	switch (code) {
+		case 'assessed_by_phone':
+			return 'Assessed by phone: less urgent than triage read';
+		case 'symptoms_resolved':
+			return 'Symptoms have resolved';
+		case 'triage_misread':
+			return 'Triage misread the words';
+		case 'known_condition_with_plan':
+			return 'Known condition with a care plan';
+		case 'duplicate_report':
+			return 'Duplicate of a report already handled';
+		case 'other':
+			return 'Other (explain below)';
+	}
+}
+
+/** What staff can do to a report (see allowedActions in server/reports/policy.ts). */
+export type StaffAction = 'claim' | 'release' | 'note' | 'contact' | 'escalate' | 'level' | 'resolve';
+
 export const CHANNELS = ['office', 'call_center', 'telehealth'] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -15,6 +15,7 @@ export type ProblemCode =
 	| 'id_conflict'
 	| 'invalid_state'
 	| 'rule_violation'
+	| 'raised_not_closed'
 	| 'rate_limited';
 
 export interface Problem {
@@ -52,6 +53,7 @@ export function problemStatus(code: ProblemCode): number {
 		case 'email_taken':
 		case 'id_conflict':
 		case 'invalid_state':
+		case 'raised_not_closed':
 			return 409;
 		case 'rule_violation':
 			return 422;

@@ -4,6 +4,7 @@ import { clinics, patientProfiles, staffProfiles, users } from '../db/schema';
 import { ok, problem, type Result } from '../problem';
 import type { SignupInput, StaffAccountInput } from '../../schemas';
 import type { Channel, Role } from '../../vocabulary';
+import { credentialRefusal } from '../reports/policy';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 
 export interface AccountRef {
@@ -67,6 +68,11 @@ function staffDefaults(
 
 export async function createStaff(db: Db, input: StaffAccountInput, now: number): Promise<Result<AccountRef>> {
 	const defaults = staffDefaults(input.kind, input.channel);
+	const credential = input.credential || defaults.credential;
+	const team = input.team || defaults.team;
+	// A non-clinical account can never be shown to patients as a nurse or doctor (DESIGN 9).
+	const refusal = credentialRefusal(defaults.role, credential, team);
+	if (refusal) return problem('validation_failed', refusal.message, { [refusal.field]: refusal.message });
 	const passwordHash = await hashPassword(input.password);
 	const id = crypto.randomUUID();
 	const clinicId = defaultClinicId(db);
@@ -79,8 +85,8 @@ export async function createStaff(db: Db, input: StaffAccountInput, now: number)
 				.values({
 					userId: id,
 					channel: input.channel,
-					credential: input.credential || defaults.credential,
-					team: input.team || defaults.team,
+					credential,
+					team,
 					clinicId,
 					onDuty: defaults.role === 'clinician'
 				})

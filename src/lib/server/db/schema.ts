@@ -111,6 +111,10 @@ export const reports = sqliteTable(
 		contactReached: integer('contact_reached', { mode: 'boolean' }).notNull().default(false),
 		failedAttempts: integer('failed_attempts').notNull().default(0),
 		emergencyAdviceLeft: integer('emergency_advice_left', { mode: 'boolean' }).notNull().default(false),
+		/** The automated level of the text a clinician saw when they last lowered this report: their lowering covers that. */
+		loweredOver: text('lowered_over', { enum: TRIAGE_LEVELS }),
+		/** The closed report this one continues: new clinical text on a closed report opens a linked one. */
+		followsReportId: text('follows_report_id'),
 		handlerId: text('handler_id').references(() => users.id),
 		createdAt: timestamp('created_at').notNull(),
 		updatedAt: timestamp('updated_at').notNull(),

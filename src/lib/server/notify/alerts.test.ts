@@ -178,22 +178,27 @@ describe('push alerts: who is alerted', () => {
 		const alerts = startPushAlerts(c.db, c.bus, recordingLogger(), { send, vapid: VAPID });
 		const nurse = staffUser(c.ids.nurse, 'clinician', 'Sam Nurse');
 		const report = submit(c, ADMIN_REQUEST);
-		expect(changeLevel(c.ctx(T0 + 1000), nurse, report.id, 'emergency', 'Called back: sounds like sepsis').ok).toBe(
-			true
-		);
+		expect(
+			changeLevel(c.ctx(T0 + 1000), nurse, report.id, { to: 'emergency', reason: 'Called back: sounds like sepsis' }).ok
+		).toBe(true);
 		await alerts.settled();
 		expect(sent).toHaveLength(2);
 
 		sent.length = 0;
 		expect(
-			changeLevel(c.ctx(T0 + 2000), nurse, report.id, 'urgent', 'Spoke to the patient again; stable, no red flags now')
-				.ok
+			changeLevel(c.ctx(T0 + 2000), nurse, report.id, {
+				to: 'urgent',
+				reason: 'Spoke to the patient again; stable, no red flags now',
+				reasonCode: 'assessed_by_phone'
+			}).ok
 		).toBe(true);
 		await alerts.settled();
 		expect(sent).toEqual([]);
 
 		expect(claim(c.ctx(T0 + 3000), nurse, report.id).ok).toBe(true);
-		expect(changeLevel(c.ctx(T0 + 4000), nurse, report.id, 'emergency', 'Worse on the call').ok).toBe(true);
+		expect(changeLevel(c.ctx(T0 + 4000), nurse, report.id, { to: 'emergency', reason: 'Worse on the call' }).ok).toBe(
+			true
+		);
 		await alerts.settled();
 		expect(sent).toEqual([]);
 	});

@@ -9,8 +9,8 @@ import { patientProfiles, reports, users, type ReportRow } from '../db/schema';
 import { ok, problem, type Result } from '../problem';
 import { deadlineFrom, routeFor } from '../queues/routing';
 import { triage } from '../../triage';
-import { levelRank, maxLevel, type FiredRule, type TriageLevel } from '../../triage/types';
-import { LOWERING_REASON_MIN } from '../../schemas';
+import { levelRank, maxLevel, type FiredRule, type TriageDecision, type TriageLevel } from '../../triage/types';
+import type { LoweringReasonCode } from '../../schemas';
 import type { CallbackWindow, ContactOutcome, Disposition } from '../../vocabulary';
 import type { SessionUser } from '../auth/session';
 import { transact, type Ctx } from './context';
@@ -26,7 +26,8 @@ import {
 	isClinicalLevel,
 	isLowering
 } from './permissions';
-import { ageInYears } from './submit';
+import { CONTACT_RESET, closingRefusal, contactEffect, loweringRefusal, rises, risenLevel } from './policy';
+import { ageInYears, submitReport } from './submit';
 
 type Recorder = (event: NewEvent) => void;
 type Changes = Partial<typeof reports.$inferInsert>;
@@ -90,7 +91,9 @@ function freshDeadline(level: TriageLevel, now: number): Changes {
  * support claim is released when the report becomes urgent.
  */
 function routeTo(report: ReportRow, level: TriageLevel, now: number, handlerRole: string | null): Changes {
-	const changes: Changes = { level, queue: routeFor(level).queue };
+	// Only contact after the last rise counts toward closing (DESIGN 8): the count starts again.
+	const reset = levelRank(level) > levelRank(report.level) ? CONTACT_RESET : {};
+	const changes: Changes = { level, queue: routeFor(level).queue, ...reset };
 	if (isClinicalLevel(level) && handlerRole === 'support') {
 		return { ...changes, handlerId: null, status: 'open', ...freshDeadline(level, now) };
 	}
@@ -140,31 +143,63 @@ export interface Retriaged {
 	raised: { from: TriageLevel; to: TriageLevel; reasons: FiredRule[] } | null;
 }
 
+type TextAuthor = 'patient' | 'staff';
+
 /**
- * Re-triages everything the report's text now says. If the new text raises the
- * automated level, the report rises with it at once; it never falls by itself.
+ * A decision as it applies to text from `author`. Staff write about what they did ("gave advice
+ * on fluids and rest") in words no patient uses: the engine's catch-all for words it cannot
+ * place is for patients' own words, so staff text raises a report only through a rule or a
+ * clinical finding it recognises (an unexplained finding still goes to a clinician). The
+ * patient's own text was read with the catch-all when it was sent.
  */
-function retriage(tx: Tx, report: ReportRow, newText: string, now: number, record: Recorder): Retriaged {
+function readAs(author: TextAuthor, d: TriageDecision): TriageDecision {
+	if (author === 'patient') return d;
+	const reasons = d.reasons.filter((r) => r.id !== NOT_UNDERSTOOD);
+	if (reasons.length === d.reasons.length) return d;
+	const level = reasons.reduce<TriageLevel>((m, r) => maxLevel(m, r.level), 'admin');
+	return { ...d, level, reasons };
+}
+const NOT_UNDERSTOOD = 'engine.not_understood';
+
+/** The triage input for a report's patient, with `text`. */
+function triageInput(tx: Tx, report: ReportRow, text: string, now: number): Parameters<typeof triage>[0] {
 	const profile = tx.select().from(patientProfiles).where(eq(patientProfiles.userId, report.patientId)).get();
-	const triageText = `${report.triageText}\n${newText}`;
-	const decision = triage({
-		text: triageText,
+	return {
+		text,
 		emergencyScreen: report.emergencyScreen,
 		ageYears: profile ? ageInYears(profile.dateOfBirth, now) : null,
 		sex: profile?.sex ?? null,
 		pregnant: report.pregnant,
 		severity: report.severity,
 		durationHours: report.durationHours
-	});
+	};
+}
+
+/**
+ * Re-triages everything the report's text now says, and the new text on its own, against the
+ * report's *current* level (DESIGN 7). If either reads higher, the report rises at once; a
+ * clinician's lowering covers only the text they saw (see `rises`). It never falls by itself.
+ */
+function retriage(
+	tx: Tx,
+	report: ReportRow,
+	newText: string,
+	now: number,
+	record: Recorder,
+	author: TextAuthor = 'patient'
+): Retriaged {
+	const triageText = `${report.triageText}\n${newText}`;
+	const full = readAs(author, triage(triageInput(tx, report, triageText, now)));
+	const alone = readAs(author, triage({ ...triageInput(tx, report, newText, now), emergencyScreen: [] }));
 	const changes: Changes = {
 		triageText,
-		autoLevel: maxLevel(report.autoLevel, decision.level),
-		crisisLine: report.crisisLine || decision.crisisLine
+		autoLevel: maxLevel(report.autoLevel, maxLevel(full.level, alone.level)),
+		crisisLine: report.crisisLine || full.crisisLine || alone.crisisLine
 	};
-	const rises =
-		levelRank(decision.level) > levelRank(report.autoLevel) && levelRank(decision.level) > levelRank(report.level);
-	if (!rises) return { report: update(tx, report, changes, now), raised: null };
+	if (!rises(report, full.level, alone.level)) return { report: update(tx, report, changes, now), raised: null };
 
+	const to = risenLevel(full.level, alone.level);
+	const decision = to === full.level ? full : alone;
 	record({
 		reportId: report.id,
 		type: 'level_changed',
@@ -172,19 +207,19 @@ function retriage(tx: Tx, report: ReportRow, newText: string, now: number, recor
 		actor: TRIAGE_SYSTEM_ACTOR,
 		data: {
 			from: report.level,
-			to: decision.level,
-			queue: routeFor(decision.level).queue,
+			to,
+			queue: routeFor(to).queue,
 			reason: 'New information was re-triaged.',
 			rules: decision.reasons.map((r) => r.id),
 			ruleSetVersion: decision.ruleSetVersion
 		}
 	});
-	const updated = raiseTo(tx, report, decision.level, now, record, {
+	const updated = raiseTo(tx, report, to, now, record, {
 		...changes,
 		reasons: decision.reasons,
 		ruleSetVersion: decision.ruleSetVersion
 	});
-	return { report: updated, raised: { from: report.level, to: decision.level, reasons: decision.reasons } };
+	return { report: updated, raised: { from: report.level, to, reasons: decision.reasons } };
 }
 
 const forbidden = (message: string) => problem('forbidden', message);
@@ -241,7 +276,7 @@ export function addNote(ctx: Ctx, user: SessionUser, reportId: string, text: str
 		const report = openFor(tx, user, reportId, () => canAddNote(user), 'Your account cannot add notes.');
 		if (!report.ok) return report;
 		record({ reportId, type: 'note_added', at: ctx.now, actor: actorOf(user), data: { text } });
-		return ok(retriage(tx, report.value, text, ctx.now, record));
+		return ok(retriage(tx, report.value, text, ctx.now, record, 'staff'));
 	});
 }
 
@@ -260,14 +295,11 @@ export function logContactAttempt(
 	return transact(ctx, (tx, record) => {
 		const report = openFor(tx, user, reportId, (r) => canWork(user, r), CLINICAL_ONLY);
 		if (!report.ok) return report;
-		const reached = input.outcome === 'reached';
 		const current = update(
 			tx,
 			report.value,
 			{
-				contactReached: report.value.contactReached || reached,
-				failedAttempts: report.value.failedAttempts + (reached ? 0 : 1),
-				emergencyAdviceLeft: report.value.emergencyAdviceLeft || (input.emergencyAdviceLeft ?? false),
+				...contactEffect(report.value, input.outcome, input.emergencyAdviceLeft ?? false),
 				// Calling the patient is acknowledging the report.
 				acknowledgedAt: report.value.acknowledgedAt ?? ctx.now,
 				nextEscalationAt: null
@@ -285,7 +317,9 @@ export function logContactAttempt(
 				emergencyAdviceLeft: input.emergencyAdviceLeft ?? false
 			}
 		});
-		return ok(input.note ? retriage(tx, current, input.note, ctx.now, record) : { report: current, raised: null });
+		return ok(
+			input.note ? retriage(tx, current, input.note, ctx.now, record, 'staff') : { report: current, raised: null }
+		);
 	});
 }
 
@@ -308,32 +342,35 @@ export function escalate(ctx: Ctx, user: SessionUser, reportId: string, reason: 
 	});
 }
 
-export function changeLevel(
-	ctx: Ctx,
-	user: SessionUser,
-	reportId: string,
-	to: TriageLevel,
-	reason: string
-): Result<ReportRow> {
+export interface LevelChangeInput {
+	to: TriageLevel;
+	reason: string;
+	/** Required when lowering. */
+	reasonCode?: LoweringReasonCode | undefined;
+}
+
+export function changeLevel(ctx: Ctx, user: SessionUser, reportId: string, input: LevelChangeInput): Result<ReportRow> {
 	return transact(ctx, (tx, record) => {
 		const report = openFor(tx, user, reportId, () => canChangeLevel(user), ONLY_CLINICIANS_CHANGE_LEVELS);
 		if (!report.ok) return report;
-		const from = report.value.level;
+		const r = report.value;
+		const { to, reason } = input;
+		const from = r.level;
 		if (from === to) return problem('invalid_state', `The report is already ${to}.`);
-		if (isLowering(from, to) && reason.length < LOWERING_REASON_MIN) {
-			return problem(
-				'rule_violation',
-				`Lowering a level needs a written reason of at least ${LOWERING_REASON_MIN} characters.`,
-				{
-					reason: `At least ${LOWERING_REASON_MIN} characters when lowering.`
-				}
-			);
-		}
+		const refusal = loweringRefusal(r, to, input.reasonCode, reason);
+		if (refusal) return problem('rule_violation', refusal, { [input.reasonCode ? 'reason' : 'reasonCode']: refusal });
 		const queue = routeFor(to).queue;
-		record({ reportId, type: 'level_changed', at: ctx.now, actor: actorOf(user), data: { from, to, queue, reason } });
-		if (!isLowering(from, to)) return ok(raiseTo(tx, report.value, to, ctx.now, record));
-		const deadline = report.value.status === 'open' ? freshDeadline(to, ctx.now) : {};
-		return ok(update(tx, report.value, { level: to, queue, ...deadline }, ctx.now));
+		record({
+			reportId,
+			type: 'level_changed',
+			at: ctx.now,
+			actor: actorOf(user),
+			data: { from, to, queue, reason, reasonCode: input.reasonCode ?? null }
+		});
+		if (!isLowering(from, to)) return ok(raiseTo(tx, r, to, ctx.now, record));
+		const deadline = r.status === 'open' ? freshDeadline(to, ctx.now) : {};
+		// The lowering covers what the clinician read: the text as triaged so far.
+		return ok(update(tx, r, { level: to, queue, loweredOver: r.autoLevel, ...deadline }, ctx.now));
 	});
 }
 
@@ -342,19 +379,30 @@ export interface ResolveInput {
 	disposition: Disposition;
 }
 
-export function resolve(ctx: Ctx, user: SessionUser, reportId: string, input: ResolveInput): Result<ReportRow> {
-	return transact(ctx, (tx, record) => {
+/** The message for a closing refused because the outcome text itself raised the report. */
+export function raisedNotClosedMessage(to: TriageLevel): string {
+	return `What you wrote as the outcome reads as ${to}: the report was raised to ${to} and sent to the clinicians, and it was not closed.`;
+}
+
+export interface Resolved {
+	report: ReportRow;
+	/** False when the outcome text itself raised the report: it was handed on, not closed. */
+	closed: boolean;
+	raised: Retriaged['raised'];
+}
+
+export function resolve(ctx: Ctx, user: SessionUser, reportId: string, input: ResolveInput): Result<Resolved> {
+	return transact(ctx, (tx, record): Result<Resolved> => {
 		const report = openFor(tx, user, reportId, (r) => canResolve(user, r), CLINICAL_ONLY);
 		if (!report.ok) return report;
-		const r = report.value;
-		if (r.handlerId !== user.id) return problem('invalid_state', 'Claim the report before closing it.');
+		if (report.value.handlerId !== user.id) return problem('invalid_state', 'Claim the report before closing it.');
+		// The outcome is new text like any other (DESIGN 7): if it reads higher, the report rises
+		// and stays open; the rise is kept, the closing is not done.
+		const { report: r, raised } = retriage(tx, report.value, input.outcome, ctx.now, record, 'staff');
+		if (raised) return ok({ report: r, closed: false, raised });
 		// Invariant 5: urgent care is never closed without a real attempt to reach the patient.
-		if (isClinicalLevel(r.level) && !r.contactReached && !(r.failedAttempts >= 3 && r.emergencyAdviceLeft)) {
-			return problem(
-				'rule_violation',
-				'An urgent or emergency report can be closed only after reaching the patient, or after three failed attempts with emergency advice left.'
-			);
-		}
+		const refusal = closingRefusal(r);
+		if (refusal) return problem('rule_violation', refusal);
 		const updated = update(tx, r, { status: 'resolved', resolvedAt: ctx.now, nextEscalationAt: null }, ctx.now);
 		record({
 			reportId,
@@ -363,7 +411,7 @@ export function resolve(ctx: Ctx, user: SessionUser, reportId: string, input: Re
 			actor: actorOf(user),
 			data: { outcome: input.outcome, disposition: input.disposition }
 		});
-		return ok(updated);
+		return ok({ report: updated, closed: true, raised: null });
 	});
 }
 
@@ -371,19 +419,70 @@ function patientActor(user: SessionUser): Actor {
 	return { id: user.id, role: 'patient', name: user.name, channel: null, credential: null, team: null };
 }
 
-export function addPatientUpdate(ctx: Ctx, user: SessionUser, reportId: string, text: string): Result<Retriaged> {
-	return transact(ctx, (tx, record) => {
-		const report = openFor(tx, user, reportId, () => true, '');
+export interface PatientUpdated extends Retriaged {
+	/** Set when the report was closed and the text is clinical: the new report it opened. */
+	followUp: ReportRow | null;
+}
+
+/** Patients act on their own reports only, and are recorded as patients only when they are one. */
+const ownReport = (user: SessionUser) => (r: ReportRow) => user.role === 'patient' && r.patientId === user.id;
+const NOT_YOURS = 'Only the patient can do this to their report.';
+
+/**
+ * New words from the patient. On an open report they are re-triaged; on a closed one they are
+ * never refused bare (hole 4): clinical text opens a new report linked to the closed one, with
+ * its own triage and advice, and the closed report's history keeps what was said.
+ */
+export function addPatientUpdate(ctx: Ctx, user: SessionUser, reportId: string, text: string): Result<PatientUpdated> {
+	const closed = ctx.db.select().from(reports).where(eq(reports.id, reportId)).get();
+	if (closed && closed.status === 'resolved' && ownReport(user)(closed)) return followUp(ctx, user, closed, text);
+	return transact(ctx, (tx, record): Result<PatientUpdated> => {
+		const report = openFor(tx, user, reportId, ownReport(user), NOT_YOURS);
 		if (!report.ok) return report;
 		record({ reportId, type: 'patient_update', at: ctx.now, actor: patientActor(user), data: { text } });
-		return ok(retriage(tx, report.value, text, ctx.now, record));
+		return ok({ ...retriage(tx, report.value, text, ctx.now, record), followUp: null });
 	});
+}
+
+function followUp(ctx: Ctx, user: SessionUser, closed: ReportRow, text: string): Result<PatientUpdated> {
+	const decision = ctx.db.transaction((tx) => triage(triageInput(tx, closed, text, ctx.now)));
+	if (decision.level === 'admin') {
+		return problem(
+			'invalid_state',
+			`Report ${closed.reference} is closed. If you need help with something new, send a new report. If this is an emergency, call 911 now.`
+		);
+	}
+	const opened = submitReport(
+		ctx,
+		user.id,
+		{
+			description: text,
+			emergencyScreen: [],
+			pregnant: closed.pregnant,
+			callbackPhone: closed.callbackPhone,
+			contactPreference: closed.contactPreference
+		},
+		{ followsReportId: closed.id }
+	);
+	if (!opened.ok) return opened;
+	const report = opened.value.report;
+	transact(ctx, (_tx, record) => {
+		record({
+			reportId: closed.id,
+			type: 'patient_update',
+			at: ctx.now,
+			actor: patientActor(user),
+			data: { text, followUpReportId: report.id, followUpReference: report.reference }
+		});
+		return ok(null);
+	});
+	return ok({ report, raised: null, followUp: report });
 }
 
 /** "I think this needs a nurse now": the patient's word puts it with clinicians on the urgent deadline. */
 export function requestClinician(ctx: Ctx, user: SessionUser, reportId: string): Result<ReportRow> {
 	return transact(ctx, (tx, record) => {
-		const report = openFor(tx, user, reportId, () => true, '');
+		const report = openFor(tx, user, reportId, ownReport(user), NOT_YOURS);
 		if (!report.ok) return report;
 		const r = report.value;
 		if (r.queue === 'clinician' && isClinicalLevel(r.level)) return ok(r);
@@ -407,7 +506,7 @@ export interface CallbackInput {
 
 export function updateCallback(ctx: Ctx, user: SessionUser, reportId: string, input: CallbackInput): Result<ReportRow> {
 	return transact(ctx, (tx, record) => {
-		const report = openFor(tx, user, reportId, () => true, '');
+		const report = openFor(tx, user, reportId, ownReport(user), NOT_YOURS);
 		if (!report.ok) return report;
 		const r = report.value;
 		const changes: Changes = {

@@ -23,7 +23,42 @@ export interface Submitted {
  * Records a patient's report and its triage decision in one transaction: the
  * report exists with a reference and a deadline, or nothing was written.
  */
-export function submitReport(ctx: Ctx, patientId: string, input: ReportInput): Result<Submitted> {
+/** The patient's words and answers, as stored and as compared when the same id comes again. */
+function contentOf(input: ReportInput, defaultPhone: string) {
+	return {
+		description: input.description,
+		emergencyScreen: [...input.emergencyScreen].sort(),
+		severity: input.severity ?? null,
+		durationHours: input.durationHours ?? null,
+		pregnant: input.pregnant ?? null,
+		callbackPhone: input.callbackPhone ?? defaultPhone,
+		contactPreference: input.contactPreference
+	};
+}
+
+function sameContent(report: ReportRow, content: ReturnType<typeof contentOf>): boolean {
+	return (
+		report.description === content.description &&
+		JSON.stringify([...report.emergencyScreen].sort()) === JSON.stringify(content.emergencyScreen) &&
+		report.severity === content.severity &&
+		report.durationHours === content.durationHours &&
+		report.pregnant === content.pregnant &&
+		report.callbackPhone === content.callbackPhone &&
+		report.contactPreference === content.contactPreference
+	);
+}
+
+export interface SubmitOptions {
+	/** The closed report this one continues (new clinical text sent on it). */
+	followsReportId?: string;
+}
+
+export function submitReport(
+	ctx: Ctx,
+	patientId: string,
+	input: ReportInput,
+	options: SubmitOptions = {}
+): Result<Submitted> {
 	const { now } = ctx;
 	const patient = ctx.db
 		.select({
@@ -49,16 +84,24 @@ export function submitReport(ctx: Ctx, patientId: string, input: ReportInput): R
 		durationHours: input.durationHours ?? null
 	});
 	const route = routeFor(decision.level);
-	const id = input.id ?? crypto.randomUUID();
+	// A client id is a UUID in any case: "ABC…" and "abc…" are one report.
+	const id = (input.id ?? crypto.randomUUID()).toLowerCase();
+	const content = contentOf(input, patient.phone);
 	const respondBy = respondByFor(decision.level, now);
 
 	return transact(ctx, (tx, record): Result<Submitted> => {
 		if (input.id) {
-			const existing = tx.select().from(reports).where(eq(reports.id, input.id)).get();
+			const existing = tx.select().from(reports).where(eq(reports.id, id)).get();
 			if (existing) {
-				return existing.patientId === patientId
+				if (existing.patientId !== patientId)
+					return problem('id_conflict', 'This report id is already in use. Generate a new id.');
+				// A retry of the same report is the same report; different words under its id are never dropped silently.
+				return sameContent(existing, content)
 					? ok({ report: existing, created: false })
-					: problem('id_conflict', 'This report id is already in use. Generate a new id.');
+					: problem(
+							'id_conflict',
+							`A different report was already sent with this id (${existing.reference}). Nothing was lost: send the new text as an update to that report, or as a new report.`
+						);
 			}
 		}
 		let reference = newReference();
@@ -85,8 +128,9 @@ export function submitReport(ctx: Ctx, patientId: string, input: ReportInput): R
 				severity: input.severity ?? null,
 				durationHours: input.durationHours ?? null,
 				pregnant: input.pregnant ?? null,
-				callbackPhone: input.callbackPhone ?? patient.phone,
+				callbackPhone: content.callbackPhone,
 				contactPreference: input.contactPreference,
+				followsReportId: options.followsReportId ?? null,
 				createdAt: now,
 				updatedAt: now,
 				respondBy,
@@ -99,7 +143,8 @@ export function submitReport(ctx: Ctx, patientId: string, input: ReportInput): R
 			type: 'submitted',
 			at: now,
 			actor: { id: patientId, role: 'patient', name: patient.name, channel: null, credential: null, team: null },
-			data: { reference }
+			// Every word and answer the patient gave: the record, not a pointer to it.
+			data: { reference, ...content, followsReportId: options.followsReportId ?? null }
 		});
 		record({
 			reportId: id,
@@ -111,7 +156,9 @@ export function submitReport(ctx: Ctx, patientId: string, input: ReportInput): R
 				autoLevel: decision.level,
 				queue: route.queue,
 				ruleSetVersion: decision.ruleSetVersion,
-				rules: decision.reasons.map((r) => r.id)
+				rules: decision.reasons.map((r) => r.id),
+				reasons: decision.reasons,
+				crisisLine: decision.crisisLine
 			}
 		});
 		return ok({ report, created: true });

@@ -2,6 +2,7 @@
  * Purpose-made objects for pages and the API: never raw rows. What a patient
  * may see of their own report, what staff see, and who handled each step.
  */
+import { allowedActions, type StaffAction } from './policy';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { patientProfiles, reports, users, type ReportEventRow, type ReportRow } from '../db/schema';
@@ -95,6 +96,8 @@ export interface StaffReportView extends ReportView {
 	rules: FiredRule[];
 	contact: { reached: boolean; failedAttempts: number; emergencyAdviceLeft: boolean };
 	handlerId: string | null;
+	/** What this viewer may do now: the page offers exactly these, and the server checks the same rules. */
+	allowed: StaffAction[];
 }
 
 function actorView(e: ReportEventRow): ActorView {
@@ -296,6 +299,7 @@ export function staffReport(db: Db, viewer: Viewer, reportId: string, now: numbe
 			failedAttempts: row.failedAttempts,
 			emergencyAdviceLeft: row.emergencyAdviceLeft
 		},
-		handlerId: row.handlerId
+		handlerId: row.handlerId,
+		allowed: [...allowedActions(viewer, row)]
 	};
 }

@@ -133,3 +133,24 @@ export class ApiClient {
 		return login.json;
 	}
 }
+
+export type DemoStaff = Record<'nurse' | 'doctor' | 'support' | 'admin', ApiClient>;
+
+/** The seeded demo staff, each logged in on their own client. */
+export async function demoStaff(url: string): Promise<DemoStaff> {
+	const staff = {} as DemoStaff;
+	for (const who of ['nurse', 'doctor', 'support', 'admin'] as const) {
+		staff[who] = new ApiClient(url);
+		await staff[who].login(`${who}@demo.test`, 'demo-password-1');
+	}
+	return staff;
+}
+
+/** A new patient who has just sent one report (which must be created: 201). */
+export async function patientWith(url: string, description: string, emergencyScreen: string[] = []) {
+	const patient = new ApiClient(url);
+	await patient.signupAndLogin();
+	const created = await patient.request('POST', '/reports', { emergencyScreen, description });
+	if (created.status !== 201) throw new Error(`report not created: ${created.status}`);
+	return { patient, id: created.json.id as string, report: created.json };
+}

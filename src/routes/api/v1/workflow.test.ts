@@ -1,25 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, startServer, type TestServer } from '$lib/server/testing/server';
+import {
+	ApiClient,
+	demoStaff,
+	patientWith as demoPatientWith,
+	startServer,
+	type DemoStaff,
+	type TestServer
+} from '$lib/server/testing/server';
 
 let server: TestServer;
-const staff: Record<'nurse' | 'doctor' | 'support' | 'admin', ApiClient> = {} as never;
+let staff: DemoStaff;
 
 beforeAll(async () => {
 	server = await startServer();
-	for (const who of ['nurse', 'doctor', 'support', 'admin'] as const) {
-		staff[who] = new ApiClient(server.url);
-		await staff[who].login(`${who}@demo.test`, 'demo-password-1');
-	}
+	staff = await demoStaff(server.url);
 });
 afterAll(() => server?.stop());
 
-async function patientWith(description: string, emergencyScreen: string[] = []) {
-	const patient = new ApiClient(server.url);
-	await patient.signupAndLogin();
-	const created = await patient.request('POST', '/reports', { emergencyScreen, description });
-	expect(created.status).toBe(201);
-	return { patient, id: created.json.id as string, report: created.json };
-}
+const patientWith = (description: string, emergencyScreen: string[] = []) =>
+	demoPatientWith(server.url, description, emergencyScreen);
 
 const URGENT = 'stomach pain and blood in stool since this morning';
 const ROUTINE = 'I have had a mild sore throat for two days, no fever';
@@ -136,15 +135,30 @@ describe('support staff cannot bury urgent work', () => {
 });
 
 describe('level changes', () => {
-	it('lets only clinicians change a level, and lowering needs a 20-character reason', async () => {
+	it('lets only clinicians change a level, and lowering needs a coded reason and a real sentence', async () => {
 		const { id } = await patientWith(URGENT);
-		const short = await staff.nurse.request('POST', `/reports/${id}/level`, { level: 'routine', reason: 'fine' });
+		const reason = 'Spoke with patient: known haemorrhoids, small streak, no pain now';
+		const uncoded = await staff.nurse.request('POST', `/reports/${id}/level`, { level: 'routine', reason });
+		expect(uncoded.status).toBe(422);
+		expect(uncoded.json.error.fields).toHaveProperty('reasonCode');
+		const short = await staff.nurse.request('POST', `/reports/${id}/level`, {
+			level: 'routine',
+			reasonCode: 'assessed_by_phone',
+			reason: 'fine'
+		});
 		expect(short.status).toBe(422);
 		expect(short.json.error.code).toBe('rule_violation');
 		expect(short.json.error.fields).toHaveProperty('reason');
+		const filler = await staff.nurse.request('POST', `/reports/${id}/level`, {
+			level: 'routine',
+			reasonCode: 'assessed_by_phone',
+			reason: 'x'.repeat(24)
+		});
+		expect(filler.status).toBe(422);
 		const ok = await staff.nurse.request('POST', `/reports/${id}/level`, {
 			level: 'routine',
-			reason: 'Spoke with patient: known haemorrhoids, small streak, no pain now'
+			reasonCode: 'known_condition_with_plan',
+			reason
 		});
 		expect(ok.status).toBe(200);
 		expect(ok.json).toMatchObject({ level: 'routine', queue: 'support' });

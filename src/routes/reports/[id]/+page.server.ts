@@ -27,6 +27,8 @@ export const actions: Actions = {
 		if (!input.ok) return fail(400, { errors: input.errors, values });
 		const result = addPatientUpdate(ctx(), user, params.id, input.value.text);
 		if (!result.ok) return failWith(result.problem, values);
+		// A closed report: the words opened a new, linked report; its page shows the advice.
+		if (result.value.followUp) redirect(303, `/reports/${result.value.followUp.id}?submitted`);
 		return { action: 'update', raised: raisedView(result.value.raised, 'patient') };
 	},
 

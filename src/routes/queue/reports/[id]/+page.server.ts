@@ -8,6 +8,7 @@ import {
 	claim,
 	escalate,
 	logContactAttempt,
+	raisedNotClosedMessage,
 	release,
 	resolve
 } from '$lib/server/reports/actions';
@@ -15,9 +16,8 @@ import { staffReport } from '$lib/server/reports/views';
 import { ctx, db, now } from '$lib/server/runtime';
 import { raisedView } from '$lib/raised';
 import { contactAttemptSchema, escalateSchema, levelChangeSchema, noteSchema, resolveSchema } from '$lib/schemas';
+import type { StaffAction } from '$lib/vocabulary';
 import type { Actions, PageServerLoad } from './$types';
-
-type StaffAction = 'claim' | 'release' | 'note' | 'contact' | 'escalate' | 'level' | 'resolve';
 
 export const load: PageServerLoad = ({ params }) => {
 	const user = requireRole('clinician', 'support', 'admin');
@@ -88,9 +88,13 @@ export const actions: Actions = {
 	level: async ({ request, params, url }) => {
 		const user = worker();
 		const { all, values } = await read(request, 'level');
-		const input = validate(levelChangeSchema, all);
+		const input = validate(levelChangeSchema, { ...all, reasonCode: all.reasonCode || undefined });
 		if (!input.ok) return fail(400, { errors: input.errors, values });
-		const result = changeLevel(ctx(), user, params.id, input.value.level, input.value.reason);
+		const result = changeLevel(ctx(), user, params.id, {
+			to: input.value.level,
+			reason: input.value.reason,
+			reasonCode: input.value.reasonCode
+		});
 		if (!result.ok) return failWith(result.problem, values);
 		redirect(303, url.pathname);
 	},
@@ -102,6 +106,12 @@ export const actions: Actions = {
 		if (!input.ok) return fail(400, { errors: input.errors, values });
 		const result = resolve(ctx(), user, params.id, input.value);
 		if (!result.ok) return failWith(result.problem, values);
+		if (result.value.raised)
+			return fail(409, {
+				errors: { _: raisedNotClosedMessage(result.value.raised.to) },
+				values,
+				raised: raisedView(result.value.raised, 'staff')
+			});
 		redirect(303, url.pathname);
 	}
 };

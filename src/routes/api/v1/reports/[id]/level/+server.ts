@@ -14,6 +14,10 @@ export const POST: RequestHandler = async (event) => {
 	return reportResponse(
 		event,
 		user.value,
-		changeLevel(ctx(), user.value, event.params.id, input.value.level, input.value.reason)
+		changeLevel(ctx(), user.value, event.params.id, {
+			to: input.value.level,
+			reason: input.value.reason,
+			reasonCode: input.value.reasonCode
+		})
 	);
 };

@@ -1,7 +1,10 @@
+import { json } from '@sveltejs/kit';
+import { routeFor } from '$lib/server/queues/routing';
+import { summaryOf } from '$lib/server/reports/views';
+import { ctx, now } from '$lib/server/runtime';
 import { apiProblem, apiUser, readJson } from '$lib/server/http/api';
 import { retriagedResponse } from '$lib/server/http/report-responses';
 import { addPatientUpdate } from '$lib/server/reports/actions';
-import { ctx } from '$lib/server/runtime';
 import { patientUpdateSchema } from '$lib/schemas';
 import type { RequestHandler } from './$types';
 
@@ -10,5 +13,23 @@ export const POST: RequestHandler = async (event) => {
 	if (!user.ok) return apiProblem(user.problem);
 	const input = await readJson(event.request, patientUpdateSchema);
 	if (!input.ok) return apiProblem(input.problem);
-	return retriagedResponse(event, user.value, addPatientUpdate(ctx(), user.value, event.params.id, input.value.text));
+	const result = addPatientUpdate(ctx(), user.value, event.params.id, input.value.text);
+	if (result.ok && result.value.followUp) {
+		// The report was closed: the words opened a new, linked report with its own triage and advice.
+		const report = result.value.followUp;
+		return json(
+			{
+				followUp: {
+					...summaryOf(report, now()),
+					reasons: report.reasons.map((r) => r.id),
+					explanation: [...new Set(report.reasons.map((r) => r.patientText))],
+					advice: routeFor(report.level).patientAdvice,
+					crisisLine: report.crisisLine,
+					follows: event.params.id
+				}
+			},
+			{ status: 201, headers: { location: `/api/v1/reports/${report.id}` } }
+		);
+	}
+	return retriagedResponse(event, user.value, result);
 };
