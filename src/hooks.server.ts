@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureClinic, seedDemo } from '$lib/serve
 import { log } from '$lib/server/log';
 import { startPushAlerts } from '$lib/server/notify/alerts';
 import { startDeadlineMonitor } from '$lib/server/queues/deadlines';
+import { loadCheckpointKey, startCheckpoints } from '$lib/server/reports/audit';
 import { bus, ctx, db, now } from '$lib/server/runtime';
 import { defaultRawData, defaultRuleSet } from '$lib/triage';
 import { validateRuleData } from '$lib/triage/schema';
@@ -38,6 +39,9 @@ export const init: ServerInit = async () => {
 	// Before the deadline monitor: its first check can publish escalations that fell due while the server was down.
 	startPushAlerts(database, bus(), log);
 	startDeadlineMonitor(ctx, config.deadlineCheckMs, (error) => log.error({ err: error }, 'deadline check failed'));
+	startCheckpoints(database, loadCheckpointKey(config.checkpointKeyPath), config.checkpointEveryMs, now, (error) =>
+		log.error({ err: error }, 'chain checkpoint failed')
+	);
 };
 
 /** Sets locals.user and locals.session from a cookie or a bearer token; null when absent or invalid. */

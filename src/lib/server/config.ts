@@ -11,9 +11,20 @@ function flag(value: string | undefined, fallback: boolean): boolean {
 
 const production = (process.env.CLEARLINE_ENV ?? 'demo') === 'production';
 
+const databasePath = path.resolve(process.env.DATABASE_PATH ?? './data/clearline.db');
+
 export const config = {
 	production,
-	databasePath: path.resolve(process.env.DATABASE_PATH ?? './data/clearline.db'),
+	databasePath,
+	/**
+	 * The Ed25519 key that signs chain checkpoints. Keep it off the database's disk in production
+	 * (someone holding both could re-sign a rewritten history); made on first start when missing.
+	 */
+	checkpointKeyPath: path.resolve(
+		process.env.CHECKPOINT_KEY_PATH ?? path.join(path.dirname(databasePath), 'checkpoint-key.pem')
+	),
+	/** How often the chain head is signed (when it moved). */
+	checkpointEveryMs: Math.max(1000, Number(process.env.CHECKPOINT_EVERY_MS ?? 60_000) || 60_000),
 	migrationsFolder: path.resolve(process.env.MIGRATIONS_DIR ?? './drizzle'),
 	/** Demo clinic and accounts are seeded into an empty database unless in production. */
 	seedDemo: flag(process.env.CLEARLINE_SEED_DEMO, !production),

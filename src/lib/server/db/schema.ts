@@ -160,6 +160,21 @@ export const reportEvents = sqliteTable(
 	(t) => [index('report_events_report_idx').on(t.reportId, t.seq)]
 );
 
+/**
+ * Signed anchors of the event chain: the head (sequence number and hash) signed with an
+ * Ed25519 key kept outside the database, so someone holding the file cannot rewrite history
+ * and recompute every later hash. Append-only like the events.
+ */
+export const chainCheckpoints = sqliteTable('chain_checkpoints', {
+	seq: integer('seq').primaryKey(),
+	hash: text('hash').notNull(),
+	at: timestamp('at').notNull(),
+	/** base64 Ed25519 signature of `clearline-checkpoint\n<seq>\n<hash>\n<at>`. */
+	signature: text('signature').notNull(),
+	/** SHA-256 (hex, first 16) of the public key that signed it. */
+	keyId: text('key_id').notNull()
+});
+
 export type UserRow = typeof users.$inferSelect;
 export type StaffProfileRow = typeof staffProfiles.$inferSelect;
 export type ReportRow = typeof reports.$inferSelect;

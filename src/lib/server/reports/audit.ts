@@ -1,0 +1,252 @@
+/**
+ * The record proves itself. Three checks, any of which a tamperer with the
+ * database file must defeat:
+ * - the hash chain: every event's hash covers its content and the previous hash;
+ * - signed checkpoints: the chain head signed with an Ed25519 key kept outside
+ *   the database, so rewriting an event and recomputing every later hash, or
+ *   deleting the newest events, no longer matches a signature;
+ * - the projection: each report's row must equal what its events say (level,
+ *   queue, status, handler, and every word and answer the patient gave).
+ */
+import {
+	createHash,
+	createPrivateKey,
+	createPublicKey,
+	generateKeyPairSync,
+	sign,
+	verify,
+	type KeyObject
+} from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { asc, desc } from 'drizzle-orm';
+import type { Db } from '../db';
+import { chainCheckpoints, reportEvents, reports, type ReportEventRow, type ReportRow } from '../db/schema';
+import { routeFor } from '../queues/routing';
+import { TRIAGE_LEVELS, type TriageLevel } from '../../triage/types';
+import { verifyChain } from './events';
+
+export interface CheckpointKey {
+	privateKey: KeyObject;
+	publicKey: KeyObject;
+	keyId: string;
+}
+
+const keyIdOf = (publicKey: KeyObject): string =>
+	createHash('sha256')
+		.update(publicKey.export({ type: 'spki', format: 'der' }))
+		.digest('hex')
+		.slice(0, 16);
+
+/** The checkpoint signing key at `file`, made (readable by this user only) the first time. */
+export function loadCheckpointKey(file: string): CheckpointKey {
+	if (!fs.existsSync(file)) {
+		const { privateKey } = generateKeyPairSync('ed25519');
+		fs.mkdirSync(path.dirname(file), { recursive: true });
+		fs.writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+	}
+	const privateKey = createPrivateKey(fs.readFileSync(file));
+	const publicKey = createPublicKey(privateKey);
+	return { privateKey, publicKey, keyId: keyIdOf(publicKey) };
+}
+
+const signedText = (seq: number, hash: string, at: number) =>
+	Buffer.from(`clearline-checkpoint\n${seq}\n${hash}\n${at}`);
+
+/** Signs the chain head if events were added since the last checkpoint. Returns the new checkpoint's seq, or null. */
+export function writeCheckpoint(db: Db, key: CheckpointKey, now: number): number | null {
+	return db.transaction((tx) => {
+		const head = tx
+			.select({ seq: reportEvents.seq, hash: reportEvents.hash })
+			.from(reportEvents)
+			.orderBy(desc(reportEvents.seq))
+			.limit(1)
+			.get();
+		const last = tx
+			.select({ seq: chainCheckpoints.seq })
+			.from(chainCheckpoints)
+			.orderBy(desc(chainCheckpoints.seq))
+			.limit(1)
+			.get();
+		if (!head || (last && last.seq >= head.seq)) return null;
+		const signature = sign(null, signedText(head.seq, head.hash, now), key.privateKey).toString('base64');
+		tx.insert(chainCheckpoints).values({ seq: head.seq, hash: head.hash, at: now, signature, keyId: key.keyId }).run();
+		return head.seq;
+	});
+}
+
+/** Signs the chain head now and then every `everyMs` while the process runs. */
+export function startCheckpoints(
+	db: Db,
+	key: CheckpointKey,
+	everyMs: number,
+	now: () => number,
+	onError: (error: unknown) => void
+): () => void {
+	const tick = () => {
+		try {
+			writeCheckpoint(db, key, now());
+		} catch (error) {
+			onError(error);
+		}
+	};
+	tick();
+	const timer = setInterval(tick, everyMs);
+	timer.unref();
+	return () => clearInterval(timer);
+}
+
+/** What a report's row must say, according to its events alone. */
+export interface Projected {
+	reference: string | null;
+	level: TriageLevel | null;
+	status: ReportRow['status'];
+	handlerId: string | null;
+	/** The patient's words and answers, when the submitted event carries them (events from before it did do not). */
+	content: Pick<
+		ReportRow,
+		'description' | 'emergencyScreen' | 'severity' | 'durationHours' | 'pregnant' | 'contactPreference'
+	> | null;
+	callbackPhone: string | null;
+}
+
+const isLevel = (v: unknown): v is TriageLevel =>
+	typeof v === 'string' && (TRIAGE_LEVELS as readonly string[]).includes(v);
+
+/** Folds one report's events (in order) into what its row must hold. */
+export function foldEvents(events: readonly ReportEventRow[]): Projected {
+	const p: Projected = {
+		reference: null,
+		level: null,
+		status: 'open',
+		handlerId: null,
+		content: null,
+		callbackPhone: null
+	};
+	for (const e of events) {
+		const d = e.data;
+		switch (e.type) {
+			case 'submitted':
+				p.reference = typeof d.reference === 'string' ? d.reference : null;
+				if (typeof d.description === 'string' && Array.isArray(d.emergencyScreen)) {
+					p.content = {
+						description: d.description,
+						emergencyScreen: d.emergencyScreen as ReportRow['emergencyScreen'],
+						severity: typeof d.severity === 'number' ? d.severity : null,
+						durationHours: typeof d.durationHours === 'number' ? d.durationHours : null,
+						pregnant: typeof d.pregnant === 'boolean' ? d.pregnant : null,
+						contactPreference: d.contactPreference as ReportRow['contactPreference']
+					};
+					p.callbackPhone = typeof d.callbackPhone === 'string' ? d.callbackPhone : null;
+				}
+				break;
+			case 'triaged':
+				if (isLevel(d.level)) p.level = d.level;
+				break;
+			case 'level_changed':
+			case 'escalated':
+			case 'clinician_requested':
+				if (isLevel(d.to)) p.level = d.to;
+				break;
+			case 'claimed':
+				p.status = 'claimed';
+				p.handlerId = e.actorId;
+				break;
+			case 'released':
+				p.status = 'open';
+				p.handlerId = null;
+				break;
+			case 'resolved':
+				p.status = 'resolved';
+				break;
+			case 'callback_changed':
+				if (typeof d.callbackPhone === 'string') p.callbackPhone = d.callbackPhone;
+				break;
+			case 'note_added':
+			case 'patient_update':
+			case 'contact_attempted':
+			case 'deadline_missed':
+				break;
+		}
+	}
+	return p;
+}
+
+/** Fields where the row differs from its events. */
+export function driftOf(row: ReportRow, p: Projected): string[] {
+	const out: string[] = [];
+	if (p.reference !== row.reference) out.push('reference');
+	if (p.level !== row.level) out.push('level');
+	if (p.level && routeFor(p.level).queue !== row.queue) out.push('queue');
+	if (p.status !== row.status) out.push('status');
+	if (p.handlerId !== row.handlerId) out.push('handler');
+	if (p.content) {
+		const c = p.content;
+		if (c.description !== row.description) out.push('description');
+		if (JSON.stringify([...c.emergencyScreen].sort()) !== JSON.stringify([...row.emergencyScreen].sort()))
+			out.push('emergency checklist');
+		if (c.severity !== row.severity) out.push('severity');
+		if (c.durationHours !== row.durationHours) out.push('duration');
+		if (c.pregnant !== row.pregnant) out.push('pregnant');
+		if (c.contactPreference !== row.contactPreference) out.push('contact preference');
+	}
+	if (p.callbackPhone !== null && p.callbackPhone !== row.callbackPhone) out.push('callback phone');
+	return out;
+}
+
+export interface AuditSummary {
+	reports: number;
+	events: number;
+	checkpoints: number;
+	/** Reports whose submitted event predates full content (their words are not compared). */
+	legacyReports: number;
+	/** Every problem found, first the chain's; empty when the record is intact. */
+	problems: string[];
+}
+
+/** Walks every chain, checks every checkpoint against `publicKey`, and folds every report. */
+export function verifyAudit(db: Db, publicKey: KeyObject): AuditSummary {
+	const problems: string[] = [];
+	const events = db.select().from(reportEvents).orderBy(asc(reportEvents.seq)).all();
+	const rows = db.select().from(reports).all();
+	const referenceOf = new Map(rows.map((r) => [r.id, r.reference]));
+
+	const chain = verifyChain(db);
+	if (!chain.ok) {
+		const broken = events.find((e) => e.seq === chain.brokenAt);
+		problems.push(
+			`chain broken at event #${chain.brokenAt} (report ${referenceOf.get(broken?.reportId ?? '') ?? 'unknown'}): it, or an event before it, was changed or removed`
+		);
+	}
+
+	const hashAt = new Map(events.map((e) => [e.seq, e.hash]));
+	const head = events[events.length - 1];
+	const checkpoints = db.select().from(chainCheckpoints).orderBy(asc(chainCheckpoints.seq)).all();
+	const keyId = keyIdOf(publicKey);
+	for (const c of checkpoints) {
+		const signed = verify(null, signedText(c.seq, c.hash, c.at), publicKey, Buffer.from(c.signature, 'base64'));
+		if (c.keyId !== keyId || !signed) problems.push(`checkpoint at event #${c.seq}: signature does not verify`);
+		else if (!hashAt.has(c.seq))
+			problems.push(
+				`checkpoint at event #${c.seq}: that event is missing (the log ends at #${head?.seq ?? 0}: newest events deleted)`
+			);
+		else if (hashAt.get(c.seq) !== c.hash)
+			problems.push(`checkpoint at event #${c.seq}: the chain no longer has the signed hash (history rewritten)`);
+	}
+
+	const byReport = new Map<string, ReportEventRow[]>();
+	for (const e of events) {
+		const list = byReport.get(e.reportId);
+		if (list) list.push(e);
+		else byReport.set(e.reportId, [e]);
+	}
+	let legacyReports = 0;
+	for (const row of rows) {
+		const p = foldEvents(byReport.get(row.id) ?? []);
+		if (!p.content) legacyReports++;
+		const drift = driftOf(row, p);
+		if (drift.length > 0)
+			problems.push(`report ${row.reference}: the row's ${drift.join(', ')} differ from its events`);
+	}
+	return { reports: rows.length, events: events.length, checkpoints: checkpoints.length, legacyReports, problems };
+}
