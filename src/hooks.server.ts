@@ -4,6 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { config } from '$lib/server/config';
+import { StorageRefusedError } from '$lib/server/db';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureClinic, seedDemo } from '$lib/server/db/seed';
 import { log } from '$lib/server/log';
 import { startPushAlerts } from '$lib/server/notify/alerts';
@@ -19,7 +20,17 @@ export const init: ServerInit = async () => {
 	// The rule data is clinical content: a build whose data does not validate must not triage anyone.
 	validateRuleData(defaultRawData);
 	log.info({ ruleSetVersion: defaultRuleSet().version }, 'triage rule data validated');
-	const database = db();
+	let database;
+	try {
+		database = db();
+	} catch (error) {
+		// Bad storage is refused with its one-line reason, never a stack trace, and nothing written.
+		if (error instanceof StorageRefusedError) {
+			console.error(`Clearline will not start: ${error.message}`);
+			process.exit(1);
+		}
+		throw error;
+	}
 	if (config.seedDemo) {
 		const seeded = await seedDemo(database, now());
 		const url = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? '3000'}`;

@@ -26,6 +26,8 @@ export const config = {
 	/** How often the chain head is signed (when it moved). */
 	checkpointEveryMs: Math.max(1000, Number(process.env.CHECKPOINT_EVERY_MS ?? 60_000) || 60_000),
 	migrationsFolder: path.resolve(process.env.MIGRATIONS_DIR ?? './drizzle'),
+	/** `--init` (or CLEARLINE_INIT=1): allowed to create a new, empty database in production. */
+	init: process.argv.includes('--init') || flag(process.env.CLEARLINE_INIT, false),
 	/** Demo clinic and accounts are seeded into an empty database unless in production. */
 	seedDemo: flag(process.env.CLEARLINE_SEED_DEMO, !production),
 	/** Cookies get `Secure` whenever the site is served over HTTPS (always in production). */

@@ -15,7 +15,9 @@ const limits = config.rateLimits ? authLimits() : null;
 
 function open() {
 	if (!opened) {
-		const { db, sqlite } = openDatabase(config.databasePath, config.migrationsFolder);
+		const { db, sqlite } = openDatabase(config.databasePath, config.migrationsFolder, {
+			create: !config.production || config.init
+		});
 		opened = { db, commits: new GroupCommit(sqlite, liveBus) };
 	}
 	return opened;
