@@ -32,8 +32,8 @@ try {
 	fail(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
-const { reports, events, checkpoints, legacyReports, problems } = summary;
-console.log(`${file}: ${reports} reports, ${events} events, ${checkpoints} signed checkpoints.`);
+const { reports, events, views, checkpoints, legacyReports, problems } = summary;
+console.log(`${file}: ${reports} reports, ${events} events, ${views} staff views, ${checkpoints} signed checkpoints.`);
 if (legacyReports > 0)
 	console.log(`${legacyReports} reports predate full-content events: their words are checked by the chain only.`);
 if (problems.length === 0) {

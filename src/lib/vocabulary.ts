@@ -41,6 +41,10 @@ export function loweringReasonLabel(code: LoweringReasonCode): string {
 /** What staff can do to a report (see allowedActions in server/reports/policy.ts). */
 export type StaffAction = 'claim' | 'release' | 'note' | 'contact' | 'escalate' | 'level' | 'resolve';
 
+/** Where a staff member opened a report from (the access log). */
+export const ACCESS_VIA = ['queue', 'search', 'link', 'api'] as const;
+export type AccessVia = (typeof ACCESS_VIA)[number];
+
 export const CHANNELS = ['office', 'call_center', 'telehealth'] as const;
 export type Channel = (typeof CHANNELS)[number];
 

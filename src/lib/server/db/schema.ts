@@ -1,5 +1,6 @@
 import { blob, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import {
+	ACCESS_VIA,
 	ACTOR_ROLES,
 	CALLBACK_WINDOWS,
 	CHANNELS,
@@ -169,11 +170,43 @@ export const chainCheckpoints = sqliteTable('chain_checkpoints', {
 	seq: integer('seq').primaryKey(),
 	hash: text('hash').notNull(),
 	at: timestamp('at').notNull(),
-	/** base64 Ed25519 signature of `clearline-checkpoint\n<seq>\n<hash>\n<at>`. */
+	/** base64 Ed25519 signature of `clearline-checkpoint\n<seq>\n<hash>\n<at>[\naccess\n<accessSeq>\n<accessHash>]`. */
 	signature: text('signature').notNull(),
 	/** SHA-256 (hex, first 16) of the public key that signed it. */
-	keyId: text('key_id').notNull()
+	keyId: text('key_id').notNull(),
+	/** The access log's head at the same moment (signed too, when present). */
+	accessSeq: integer('access_seq'),
+	accessHash: text('access_hash')
 });
+
+/**
+ * Who at Clearline opened which report, when, and from where: append-only by trigger and
+ * hash-chained like the events (but not announced: a view changes nothing). The patient sees
+ * the views of their own reports.
+ */
+export const accessLog = sqliteTable(
+	'access_log',
+	{
+		seq: integer('seq').primaryKey({ autoIncrement: true }),
+		reportId: text('report_id')
+			.notNull()
+			.references(() => reports.id),
+		at: timestamp('at').notNull(),
+		viewerId: text('viewer_id')
+			.notNull()
+			.references(() => users.id),
+		viewerRole: text('viewer_role', { enum: ROLES }).notNull(),
+		viewerName: text('viewer_name').notNull(),
+		viewerChannel: text('viewer_channel', { enum: CHANNELS }),
+		viewerCredential: text('viewer_credential'),
+		/** Where they came from: the queue, a search, a direct link, or the API. */
+		via: text('via', { enum: ACCESS_VIA }).notNull(),
+		prevHash: text('prev_hash').notNull(),
+		hash: text('hash').notNull()
+	},
+	(t) => [index('access_log_report_idx').on(t.reportId, t.seq)]
+);
+export type AccessLogRow = typeof accessLog.$inferSelect;
 
 export type UserRow = typeof users.$inferSelect;
 export type StaffProfileRow = typeof staffProfiles.$inferSelect;

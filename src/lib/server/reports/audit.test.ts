@@ -21,6 +21,7 @@ import {
 	resolve,
 	updateCallback
 } from './actions';
+import { recordAccess } from './access';
 import { loadCheckpointKey, verifyAudit, writeCheckpoint, type CheckpointKey } from './audit';
 import { GENESIS_HASH } from './events';
 import { createHash } from 'node:crypto';
@@ -103,6 +104,20 @@ describe('audit:verify', () => {
 		db.run(sql`drop trigger report_events_no_delete`);
 		db.run(sql`delete from report_events where seq = (select max(seq) from report_events)`);
 		expect(audit(db, key).problems).toContainEqual(expect.stringMatching(/newest events deleted/));
+	});
+
+	it('fails when an access-log row is removed, or the newest views are deleted', async () => {
+		const { db, key, routine } = await busy();
+		const doctor = await staffMember(db, 'doctor');
+		for (let i = 0; i < 3; i++) recordAccess(db, doctor, routine.id, 'queue', T0 + i);
+		expect(addNote(context(db, T0 + 10), doctor, routine.id, 'Reviewed').ok).toBe(true);
+		expect(writeCheckpoint(db, key, T0 + 20)).not.toBeNull();
+		expect(audit(db, key).problems).toEqual([]);
+		db.run(sql`drop trigger access_log_no_delete`);
+		db.run(sql`delete from access_log where seq = 2`);
+		expect(audit(db, key).problems[0]).toMatch(/access log broken at row #3 \(report CL-/);
+		db.run(sql`delete from access_log where seq = 3`);
+		expect(audit(db, key).problems).toContainEqual(expect.stringMatching(/newest views deleted/));
 	});
 
 	it('fails on a checkpoint signed with another key', async () => {

@@ -1,7 +1,8 @@
 /**
  * The record proves itself. Three checks, any of which a tamperer with the
  * database file must defeat:
- * - the hash chain: every event's hash covers its content and the previous hash;
+ * - the hash chains: every event's (and every access-log row's) hash covers its
+ *   content and the previous hash;
  * - signed checkpoints: the chain head signed with an Ed25519 key kept outside
  *   the database, so rewriting an event and recomputing every later hash, or
  *   deleting the newest events, no longer matches a signature;
@@ -21,9 +22,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { asc, desc } from 'drizzle-orm';
 import type { Db } from '../db';
-import { chainCheckpoints, reportEvents, reports, type ReportEventRow, type ReportRow } from '../db/schema';
+import { accessLog, chainCheckpoints, reportEvents, reports, type ReportEventRow, type ReportRow } from '../db/schema';
 import { routeFor } from '../queues/routing';
 import { TRIAGE_LEVELS, type TriageLevel } from '../../triage/types';
+import { verifyAccessChain } from './access';
 import { verifyChain } from './events';
 
 export interface CheckpointKey {
@@ -50,8 +52,11 @@ export function loadCheckpointKey(file: string): CheckpointKey {
 	return { privateKey, publicKey, keyId: keyIdOf(publicKey) };
 }
 
-const signedText = (seq: number, hash: string, at: number) =>
-	Buffer.from(`clearline-checkpoint\n${seq}\n${hash}\n${at}`);
+/** What a checkpoint signs: the event head, its time, and the access log's head when there is one. */
+const signedText = (seq: number, hash: string, at: number, accessSeq: number | null, accessHash: string | null) =>
+	Buffer.from(
+		`clearline-checkpoint\n${seq}\n${hash}\n${at}` + (accessSeq === null ? '' : `\naccess\n${accessSeq}\n${accessHash}`)
+	);
 
 /** Signs the chain head if events were added since the last checkpoint. Returns the new checkpoint's seq, or null. */
 export function writeCheckpoint(db: Db, key: CheckpointKey, now: number): number | null {
@@ -68,9 +73,23 @@ export function writeCheckpoint(db: Db, key: CheckpointKey, now: number): number
 			.orderBy(desc(chainCheckpoints.seq))
 			.limit(1)
 			.get();
+		// Keyed by the event head: access rows after the newest event are signed with the next event.
 		if (!head || (last && last.seq >= head.seq)) return null;
-		const signature = sign(null, signedText(head.seq, head.hash, now), key.privateKey).toString('base64');
-		tx.insert(chainCheckpoints).values({ seq: head.seq, hash: head.hash, at: now, signature, keyId: key.keyId }).run();
+		const access =
+			tx
+				.select({ seq: accessLog.seq, hash: accessLog.hash })
+				.from(accessLog)
+				.orderBy(desc(accessLog.seq))
+				.limit(1)
+				.get() ?? null;
+		const accessSeq = access?.seq ?? null;
+		const accessHash = access?.hash ?? null;
+		const signature = sign(null, signedText(head.seq, head.hash, now, accessSeq, accessHash), key.privateKey).toString(
+			'base64'
+		);
+		tx.insert(chainCheckpoints)
+			.values({ seq: head.seq, hash: head.hash, at: now, signature, keyId: key.keyId, accessSeq, accessHash })
+			.run();
 		return head.seq;
 	});
 }
@@ -197,6 +216,8 @@ export function driftOf(row: ReportRow, p: Projected): string[] {
 export interface AuditSummary {
 	reports: number;
 	events: number;
+	/** Rows of the access log (staff opening reports). */
+	views: number;
 	checkpoints: number;
 	/** Reports whose submitted event predates full content (their words are not compared). */
 	legacyReports: number;
@@ -223,8 +244,29 @@ export function verifyAudit(db: Db, publicKey: KeyObject): AuditSummary {
 	const head = events[events.length - 1];
 	const checkpoints = db.select().from(chainCheckpoints).orderBy(asc(chainCheckpoints.seq)).all();
 	const keyId = keyIdOf(publicKey);
+	const access = db.select().from(accessLog).orderBy(asc(accessLog.seq)).all();
+	const accessChain = verifyAccessChain(db);
+	if (!accessChain.ok) {
+		const broken = access.find((a) => a.seq === accessChain.brokenAt);
+		problems.push(
+			`access log broken at row #${accessChain.brokenAt} (report ${referenceOf.get(broken?.reportId ?? '') ?? 'unknown'}): a view was changed or removed`
+		);
+	}
+	const accessHashAt = new Map(access.map((a) => [a.seq, a.hash]));
 	for (const c of checkpoints) {
-		const signed = verify(null, signedText(c.seq, c.hash, c.at), publicKey, Buffer.from(c.signature, 'base64'));
+		if (c.accessSeq === null) continue;
+		if (!accessHashAt.has(c.accessSeq))
+			problems.push(`checkpoint at event #${c.seq}: access log row #${c.accessSeq} is missing (newest views deleted)`);
+		else if (accessHashAt.get(c.accessSeq) !== c.accessHash)
+			problems.push(`checkpoint at event #${c.seq}: the access log no longer has the signed hash (views rewritten)`);
+	}
+	for (const c of checkpoints) {
+		const signed = verify(
+			null,
+			signedText(c.seq, c.hash, c.at, c.accessSeq, c.accessHash),
+			publicKey,
+			Buffer.from(c.signature, 'base64')
+		);
 		if (c.keyId !== keyId || !signed) problems.push(`checkpoint at event #${c.seq}: signature does not verify`);
 		else if (!hashAt.has(c.seq))
 			problems.push(
@@ -248,5 +290,12 @@ export function verifyAudit(db: Db, publicKey: KeyObject): AuditSummary {
 		if (drift.length > 0)
 			problems.push(`report ${row.reference}: the row's ${drift.join(', ')} differ from its events`);
 	}
-	return { reports: rows.length, events: events.length, checkpoints: checkpoints.length, legacyReports, problems };
+	return {
+		reports: rows.length,
+		events: events.length,
+		views: access.length,
+		checkpoints: checkpoints.length,
+		legacyReports,
+		problems
+	};
 }

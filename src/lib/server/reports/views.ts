@@ -2,7 +2,6 @@
  * Purpose-made objects for pages and the API: never raw rows. What a patient
  * may see of their own report, what staff see, and who handled each step.
  */
-import { allowedActions, type StaffAction } from './policy';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { patientProfiles, reports, users, type ReportEventRow, type ReportRow } from '../db/schema';
@@ -13,16 +12,20 @@ import {
 	channelLabel,
 	levelLabel,
 	queueLabel,
+	roleLabel,
 	type ActorRole,
 	type CallbackWindow,
 	type Channel,
 	type ContactPreference,
 	type EventType,
 	type Queue,
-	type ReportStatus
+	type ReportStatus,
+	type Role
 } from '../../vocabulary';
+import { accessesOf } from './access';
 import { eventsOf } from './events';
 import { canView, type Viewer } from './permissions';
+import { allowedActions, type StaffAction } from './policy';
 import { ageInYears } from './submit';
 
 export type Audience = 'patient' | 'staff';
@@ -252,13 +255,41 @@ export function reportView(r: ReportRow, events: ReportEventRow[], audience: Aud
 }
 
 /** A patient's own report, or null: another patient's report is indistinguishable from a missing one. */
-export function patientReport(db: Db, patientId: string, reportId: string, now: number): ReportView | null {
+/** One time a staff member opened the patient's report, as the patient is shown it. */
+export interface AccessView {
+	at: string;
+	name: string;
+	role: Role;
+	roleLabel: string;
+	credential: string | null;
+	channel: Channel | null;
+	channelLabel: string | null;
+}
+
+export interface PatientReportView extends ReportView {
+	/** Who at Clearline opened this report, newest first. */
+	views: AccessView[];
+}
+
+export function patientReport(db: Db, patientId: string, reportId: string, now: number): PatientReportView | null {
 	const row = db
 		.select()
 		.from(reports)
 		.where(and(eq(reports.id, reportId), eq(reports.patientId, patientId)))
 		.get();
-	return row ? reportView(row, eventsOf(db, row.id), 'patient', now) : null;
+	if (!row) return null;
+	const views = accessesOf(db, row.id)
+		.reverse()
+		.map((a) => ({
+			at: new Date(a.at).toISOString(),
+			name: a.viewerName,
+			role: a.viewerRole,
+			roleLabel: roleLabel(a.viewerRole),
+			credential: a.viewerCredential,
+			channel: a.viewerChannel,
+			channelLabel: a.viewerChannel ? channelLabel(a.viewerChannel) : null
+		}));
+	return { ...reportView(row, eventsOf(db, row.id), 'patient', now), views };
 }
 
 export function patientReports(db: Db, patientId: string, now: number): ReportSummary[] {

@@ -12,6 +12,7 @@ import {
 	release,
 	resolve
 } from '$lib/server/reports/actions';
+import { recordAccess, viaFrom } from '$lib/server/reports/access';
 import { staffReport } from '$lib/server/reports/views';
 import { ctx, db, now } from '$lib/server/runtime';
 import { raisedView } from '$lib/raised';
@@ -19,12 +20,14 @@ import { contactAttemptSchema, escalateSchema, levelChangeSchema, noteSchema, re
 import type { StaffAction } from '$lib/vocabulary';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, url }) => {
 	const user = requireRole('clinician', 'support', 'admin');
 	const at = now();
 	const since = latestSeq(db());
 	const report = staffReport(db(), user, params.id, at);
 	if (!report) error(404, { message: 'No report with that id.' });
+	// Every opening is in the access log, and the patient sees it.
+	recordAccess(db(), user, params.id, viaFrom(url.searchParams.get('from')), at);
 	return { report, since, now: at, viewer: { id: user.id, role: user.role } };
 };
 
