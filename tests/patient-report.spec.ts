@@ -110,3 +110,30 @@ test('another patient’s report looks exactly like a missing one @no-js', async
 	const missing = await other.goto('/reports/00000000-0000-4000-8000-000000000000');
 	expect(missing?.status()).toBe(404);
 });
+
+test('a patient downloads a receipt and checks it on /verify; a changed receipt fails', async ({ page }) => {
+	await signUp(page);
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await page.getByLabel('Describe your symptoms or request').fill('I need a refill of my blood pressure pills');
+	await page.getByRole('button', { name: 'Send report' }).click();
+	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
+	const reference = (await page.locator('.reference').first().textContent())!.trim();
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Download receipt' }).click();
+	const file = await (await download).path();
+	const text = (await import('node:fs')).readFileSync(file, 'utf8');
+	expect(JSON.parse(text)).toMatchObject({ kind: 'clearline-receipt', reference });
+
+	// Anyone can check it, signed in or not.
+	await page.context().clearCookies();
+	await page.goto('/verify');
+	await page.getByLabel('Receipt file').setInputFiles(file);
+	await page.getByRole('button', { name: 'Check receipt' }).click();
+	await expect(page.getByTestId('verdict')).toContainText(`matches our record of report ${reference}`);
+
+	await page.goto('/verify');
+	await page.getByLabel('Or paste the receipt').fill(text.replace('blood pressure pills', 'inhaler'));
+	await page.getByRole('button', { name: 'Check receipt' }).click();
+	await expect(page.getByTestId('verdict')).toContainText('has been changed since Clearline issued it');
+});
