@@ -424,7 +424,12 @@ describe('alertFor', () => {
 
 	it('reads the ladder step of a missed deadline', () => {
 		const missed = { ...base, type: 'deadline_missed' as const, level: 'routine' as const, queue: 'support' as const };
-		expect(alertFor(missed, () => ({ step: 1 }))).toEqual({ kind: 'deadline', includeLead: false });
-		expect(alertFor(missed, () => ({ step: 2 }))).toEqual({ kind: 'deadline', includeLead: true });
+		const step = (n: number) => () =>
+			({
+				type: 'deadline_missed',
+				data: { step: n, alerted: n <= 1 ? 'on_duty_clinicians' : 'clinical_lead', respondBy: 0 }
+			}) as const;
+		expect(alertFor(missed, step(1))).toEqual({ kind: 'deadline', includeLead: false });
+		expect(alertFor(missed, step(2))).toEqual({ kind: 'deadline', includeLead: true });
 	});
 });

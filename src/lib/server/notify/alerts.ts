@@ -13,8 +13,9 @@ import { alertRecipients } from '../auth/staff';
 import type { Db } from '../db';
 import { reportEvents } from '../db/schema';
 import { whoIsAlerted } from '../queues/deadlines';
+import { parseEvent, type EventPayload } from '../reports/event-types';
 import type { LiveBus, LiveEvent } from '../queues/live';
-import { levelRank, type TriageLevel } from '../../triage/types';
+import { levelRank } from '../../triage/types';
 import { isClinicalLevel } from '../../vocabulary';
 import { config } from '../config';
 import { endpointHost, isGone, pushOptions, pushStatus, webPushSend, type AlertPayload, type PushSend } from './push';
@@ -50,10 +51,10 @@ function levelAlert(event: LiveEvent): Alert | null {
 }
 
 /**
- * Whether a committed event needs clinicians alerted, and whom. `data` reads
- * the stored event's data, needed only for level changes and missed deadlines.
+ * Whether a committed event needs clinicians alerted, and whom. `stored` reads
+ * the stored event's typed payload, needed only for level changes and missed deadlines.
  */
-export function alertFor(event: LiveEvent, data: () => Record<string, unknown> | null): Alert | null {
+export function alertFor(event: LiveEvent, stored: () => EventPayload | null): Alert | null {
 	switch (event.type) {
 		case 'triaged':
 		case 'escalated':
@@ -61,14 +62,15 @@ export function alertFor(event: LiveEvent, data: () => Record<string, unknown> |
 			return levelAlert(event);
 		case 'level_changed': {
 			// A clinician lowering emergency to urgent is not a new alert; a rise is.
-			const d = data();
-			const from = typeof d?.from === 'string' ? (d.from as TriageLevel) : null;
+			const e = stored();
+			const from = e?.type === 'level_changed' ? e.data.from : null;
 			if (from !== null && levelRank(from) >= levelRank(event.level)) return null;
 			return levelAlert(event);
 		}
 		case 'deadline_missed': {
 			if (event.status !== 'open') return null;
-			const step = Number(data()?.step ?? 1);
+			const e = stored();
+			const step = e?.type === 'deadline_missed' ? e.data.step : 1;
 			return { kind: 'deadline', includeLead: whoIsAlerted(step) === 'clinical_lead' };
 		}
 		case 'submitted':
@@ -127,8 +129,10 @@ export function startPushAlerts(db: Db, bus: LiveBus, logger: AlertLogger, optio
 	let scheduled = false;
 	const inFlight = new Set<Promise<void>>();
 
-	const eventData = (seq: number) =>
-		db.select({ data: reportEvents.data }).from(reportEvents).where(eq(reportEvents.seq, seq)).get()?.data ?? null;
+	const storedEvent = (seq: number): EventPayload | null => {
+		const row = db.select().from(reportEvents).where(eq(reportEvents.seq, seq)).get();
+		return row ? parseEvent(row) : null;
+	};
 
 	async function sendTo(
 		endpoint: string,
@@ -158,7 +162,7 @@ export function startPushAlerts(db: Db, bus: LiveBus, logger: AlertLogger, optio
 		const recipients = new Map<boolean, string[]>();
 		const owed = new Map<string, AlertKind>();
 		for (const event of events) {
-			const alert = alertFor(event, () => eventData(event.seq));
+			const alert = alertFor(event, () => storedEvent(event.seq));
 			if (!alert) continue;
 			let users = recipients.get(alert.includeLead);
 			if (!users) recipients.set(alert.includeLead, (users = alertRecipients(db, alert.includeLead)));

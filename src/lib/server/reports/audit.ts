@@ -22,10 +22,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { asc, desc } from 'drizzle-orm';
 import type { Db } from '../db';
-import { accessLog, chainCheckpoints, reportEvents, reports, type ReportEventRow, type ReportRow } from '../db/schema';
+import { accessLog, chainCheckpoints, reportEvents, reports, type ReportRow } from '../db/schema';
 import { routeFor } from '../queues/routing';
-import { TRIAGE_LEVELS, type TriageLevel } from '../../triage/types';
+import type { TriageLevel } from '../../triage/types';
 import { verifyAccessChain } from './access';
+import { parseEvent, type ReportEvent } from './event-types';
 import { verifyChain } from './events';
 
 export interface CheckpointKey {
@@ -129,11 +130,8 @@ export interface Projected {
 	callbackPhone: string | null;
 }
 
-const isLevel = (v: unknown): v is TriageLevel =>
-	typeof v === 'string' && (TRIAGE_LEVELS as readonly string[]).includes(v);
-
 /** Folds one report's events (in order) into what its row must hold. */
-export function foldEvents(events: readonly ReportEventRow[]): Projected {
+export function foldEvents(events: readonly ReportEvent[]): Projected {
 	const p: Projected = {
 		reference: null,
 		level: null,
@@ -143,29 +141,30 @@ export function foldEvents(events: readonly ReportEventRow[]): Projected {
 		callbackPhone: null
 	};
 	for (const e of events) {
-		const d = e.data;
 		switch (e.type) {
-			case 'submitted':
-				p.reference = typeof d.reference === 'string' ? d.reference : null;
-				if (typeof d.description === 'string' && Array.isArray(d.emergencyScreen)) {
+			case 'submitted': {
+				const d = e.data;
+				p.reference = d.reference;
+				if (d.description !== undefined && d.emergencyScreen !== undefined && d.contactPreference !== undefined) {
 					p.content = {
 						description: d.description,
-						emergencyScreen: d.emergencyScreen as ReportRow['emergencyScreen'],
-						severity: typeof d.severity === 'number' ? d.severity : null,
-						durationHours: typeof d.durationHours === 'number' ? d.durationHours : null,
-						pregnant: typeof d.pregnant === 'boolean' ? d.pregnant : null,
-						contactPreference: d.contactPreference as ReportRow['contactPreference']
+						emergencyScreen: d.emergencyScreen,
+						severity: d.severity ?? null,
+						durationHours: d.durationHours ?? null,
+						pregnant: d.pregnant ?? null,
+						contactPreference: d.contactPreference
 					};
-					p.callbackPhone = typeof d.callbackPhone === 'string' ? d.callbackPhone : null;
+					p.callbackPhone = d.callbackPhone ?? null;
 				}
 				break;
+			}
 			case 'triaged':
-				if (isLevel(d.level)) p.level = d.level;
+				p.level = e.data.level;
 				break;
 			case 'level_changed':
 			case 'escalated':
 			case 'clinician_requested':
-				if (isLevel(d.to)) p.level = d.to;
+				p.level = e.data.to;
 				break;
 			case 'claimed':
 				p.status = 'claimed';
@@ -179,7 +178,7 @@ export function foldEvents(events: readonly ReportEventRow[]): Projected {
 				p.status = 'resolved';
 				break;
 			case 'callback_changed':
-				if (typeof d.callbackPhone === 'string') p.callbackPhone = d.callbackPhone;
+				p.callbackPhone = e.data.callbackPhone;
 				break;
 			case 'note_added':
 			case 'patient_update':
@@ -276,8 +275,18 @@ export function verifyAudit(db: Db, publicKey: KeyObject): AuditSummary {
 			problems.push(`checkpoint at event #${c.seq}: the chain no longer has the signed hash (history rewritten)`);
 	}
 
-	const byReport = new Map<string, ReportEventRow[]>();
-	for (const e of events) {
+	// Every payload must fit its type: one that does not is tampering, or a bug, and is reported.
+	const byReport = new Map<string, ReportEvent[]>();
+	for (const row of events) {
+		let e: ReportEvent;
+		try {
+			e = parseEvent(row);
+		} catch (error) {
+			problems.push(
+				`${error instanceof Error ? error.message : String(error)} (report ${referenceOf.get(row.reportId) ?? 'unknown'})`
+			);
+			continue;
+		}
 		const list = byReport.get(e.reportId);
 		if (list) list.push(e);
 		else byReport.set(e.reportId, [e]);

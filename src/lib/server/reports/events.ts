@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
-import { reportEvents, type ReportEventRow } from '../db/schema';
-import type { ActorRole, Channel, EventType } from '../../vocabulary';
+import { reportEvents } from '../db/schema';
+import type { ActorRole, Channel } from '../../vocabulary';
+import { parseEvent, type EventPayload, type ReportEvent } from './event-types';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -40,15 +41,19 @@ export const DEADLINE_SYSTEM_ACTOR: Actor = {
 	team: null
 };
 
-export interface NewEvent {
+/** An event to append: its report, time and actor, and a payload typed by its event type. */
+export type NewEvent = { reportId: string; at: number; actor: Actor } & EventPayload;
+
+/** What a hash covers: an event's report, type, time, actor snapshot and payload, as stored. */
+interface Hashed {
 	reportId: string;
-	type: EventType;
+	type: string;
 	at: number;
 	actor: Actor;
-	data: Record<string, unknown>;
+	data: unknown;
 }
 
-function eventHash(prevHash: string, e: NewEvent): string {
+function eventHash(prevHash: string, e: Hashed): string {
 	const body = JSON.stringify([
 		e.reportId,
 		e.type,
@@ -89,8 +94,15 @@ export function appendEvent(tx: Tx, event: NewEvent): number {
 		.get().seq;
 }
 
-export function eventsOf(db: Db, reportId: string): ReportEventRow[] {
-	return db.select().from(reportEvents).where(eq(reportEvents.reportId, reportId)).orderBy(asc(reportEvents.seq)).all();
+/** A report's history, oldest first, with typed payloads. */
+export function eventsOf(db: Db, reportId: string): ReportEvent[] {
+	return db
+		.select()
+		.from(reportEvents)
+		.where(eq(reportEvents.reportId, reportId))
+		.orderBy(asc(reportEvents.seq))
+		.all()
+		.map(parseEvent);
 }
 
 /** Walks the whole chain; returns the first sequence number whose hash does not verify. */

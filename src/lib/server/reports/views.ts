@@ -4,7 +4,7 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { patientProfiles, reports, users, type ReportEventRow, type ReportRow } from '../db/schema';
+import { patientProfiles, reports, users, type ReportRow } from '../db/schema';
 import { routeFor } from '../queues/routing';
 import type { FiredRule, TriageLevel } from '../../triage/types';
 import {
@@ -15,6 +15,7 @@ import {
 	roleLabel,
 	type ActorRole,
 	type CallbackWindow,
+	type ContactOutcome,
 	type Channel,
 	type ContactPreference,
 	type EventType,
@@ -23,6 +24,7 @@ import {
 	type Role
 } from '../../vocabulary';
 import { accessesOf } from './access';
+import type { ReportEvent } from './event-types';
 import { eventsOf } from './events';
 import { canView, type Viewer } from './permissions';
 import { allowedActions, type StaffAction } from './policy';
@@ -103,7 +105,7 @@ export interface StaffReportView extends ReportView {
 	allowed: StaffAction[];
 }
 
-function actorView(e: ReportEventRow): ActorView {
+function actorView(e: ReportEvent): ActorView {
 	return {
 		role: e.actorRole,
 		name: e.actorName,
@@ -117,13 +119,25 @@ function actorView(e: ReportEventRow): ActorView {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
-function summarise(e: ReportEventRow): string {
-	const d = e.data;
+function contactSummary(outcome: ContactOutcome): string {
+	switch (outcome) {
+		case 'reached':
+			return 'Called and spoke with the patient.';
+		case 'voicemail':
+			return 'Called, no answer: left a voicemail.';
+		case 'wrong_number':
+			return 'Called: wrong number.';
+		case 'no_answer':
+			return 'Called: no answer.';
+	}
+}
+
+function summarise(e: ReportEvent): string {
 	switch (e.type) {
 		case 'submitted':
-			return `Report received. Reference ${String(d.reference)}.`;
+			return `Report received. Reference ${e.data.reference}.`;
 		case 'triaged':
-			return `Automated triage rated it ${levelLabel(d.level as TriageLevel).toLowerCase()} and sent it to the ${queueLabel(d.queue as Queue).toLowerCase()}.`;
+			return `Automated triage rated it ${levelLabel(e.data.level).toLowerCase()} and sent it to the ${queueLabel(e.data.queue).toLowerCase()}.`;
 		case 'claimed':
 			return 'Picked up the report.';
 		case 'released':
@@ -133,26 +147,17 @@ function summarise(e: ReportEventRow): string {
 		case 'patient_update':
 			return 'Patient added an update.';
 		case 'contact_attempted':
-			switch (d.outcome) {
-				case 'reached':
-					return 'Called and spoke with the patient.';
-				case 'voicemail':
-					return 'Called, no answer: left a voicemail.';
-				case 'wrong_number':
-					return 'Called: wrong number.';
-				default:
-					return 'Called: no answer.';
-			}
+			return contactSummary(e.data.outcome);
 		case 'escalated':
 			return 'Escalated the report to the clinicians (nurses and doctors).';
 		case 'level_changed':
-			return `Changed the urgency from ${levelLabel(d.from as TriageLevel).toLowerCase()} to ${levelLabel(d.to as TriageLevel).toLowerCase()}.`;
+			return `Changed the urgency from ${levelLabel(e.data.from).toLowerCase()} to ${levelLabel(e.data.to).toLowerCase()}.`;
 		case 'deadline_missed':
-			return d.step === 1
+			return e.data.step === 1
 				? 'Nobody had picked it up in time: all on-duty clinicians were alerted again.'
 				: 'Still not picked up: the clinical lead was alerted.';
 		case 'callback_changed':
-			return d.cancelled ? 'Cancelled the call back.' : 'Updated when and where to call back.';
+			return e.data.cancelled ? 'Cancelled the call back.' : 'Updated when and where to call back.';
 		case 'clinician_requested':
 			return 'Asked for a nurse or doctor now. The report moved to the clinicians.';
 		case 'resolved':
@@ -161,25 +166,24 @@ function summarise(e: ReportEventRow): string {
 }
 
 /** Staff read every step's text; the patient reads their own words, reasons for changes and the outcome. */
-function detail(e: ReportEventRow, audience: Audience): string | null {
-	const d = e.data;
+function detail(e: ReportEvent, audience: Audience): string | null {
 	switch (e.type) {
 		case 'note_added':
-			return audience === 'staff' ? text(d.text) : null;
+			return audience === 'staff' ? text(e.data.text) : null;
 		case 'contact_attempted':
-			return audience === 'staff' ? text(d.note) : null;
+			return audience === 'staff' ? text(e.data.note) : null;
 		case 'patient_update':
-			return text(d.text);
+			return text(e.data.text);
 		case 'escalated':
 		case 'level_changed':
 		case 'released':
-			return text(d.reason);
+			return text(e.data.reason);
 		case 'resolved':
-			return text(d.outcome);
+			return text(e.data.outcome);
 		case 'callback_changed':
-			return d.cancelled
+			return e.data.cancelled
 				? null
-				: `${String(d.callbackPhone)}, ${callbackWindowLabel(d.callbackWindow as CallbackWindow).toLowerCase()}`;
+				: `${e.data.callbackPhone}, ${callbackWindowLabel(e.data.callbackWindow).toLowerCase()}`;
 		case 'submitted':
 		case 'triaged':
 		case 'claimed':
@@ -189,7 +193,7 @@ function detail(e: ReportEventRow, audience: Audience): string | null {
 	}
 }
 
-function handledByFrom(events: ReportEventRow[]): HandledBy | null {
+function handledByFrom(events: ReportEvent[]): HandledBy | null {
 	for (let i = events.length - 1; i >= 0; i -= 1) {
 		const e = events[i]!;
 		if (e.type === 'released') return null;
@@ -223,7 +227,7 @@ export function summaryOf(r: ReportRow, now: number): ReportSummary {
 	};
 }
 
-export function reportView(r: ReportRow, events: ReportEventRow[], audience: Audience, now: number): ReportView {
+export function reportView(r: ReportRow, events: ReportEvent[], audience: Audience, now: number): ReportView {
 	return {
 		...summaryOf(r, now),
 		queueLabel: queueLabel(r.queue),
