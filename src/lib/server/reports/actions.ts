@@ -452,6 +452,7 @@ function followUp(ctx: Ctx, user: SessionUser, closed: ReportRow, text: string):
 			`Report ${closed.reference} is closed. If you need help with something new, send a new report. If this is an emergency, call 911 now.`
 		);
 	}
+	// The new report, and the closed one's record of what was said, in one transaction.
 	const opened = submitReport(
 		ctx,
 		user.id,
@@ -462,20 +463,20 @@ function followUp(ctx: Ctx, user: SessionUser, closed: ReportRow, text: string):
 			callbackPhone: closed.callbackPhone,
 			contactPreference: closed.contactPreference
 		},
-		{ followsReportId: closed.id }
+		{
+			followsReportId: closed.id,
+			alsoRecord: (record, report) =>
+				record({
+					reportId: closed.id,
+					type: 'patient_update',
+					at: ctx.now,
+					actor: patientActor(user),
+					data: { text, followUpReportId: report.id, followUpReference: report.reference }
+				})
+		}
 	);
 	if (!opened.ok) return opened;
 	const report = opened.value.report;
-	transact(ctx, (_tx, record) => {
-		record({
-			reportId: closed.id,
-			type: 'patient_update',
-			at: ctx.now,
-			actor: patientActor(user),
-			data: { text, followUpReportId: report.id, followUpReference: report.reference }
-		});
-		return ok(null);
-	});
 	return ok({ report, raised: null, followUp: report });
 }
 

@@ -5,7 +5,7 @@ import { respondByFor, routeFor } from '../queues/routing';
 import { triage } from '../../triage';
 import type { ReportInput } from '../../schemas';
 import { transact, type Ctx } from './context';
-import { TRIAGE_SYSTEM_ACTOR } from './events';
+import { TRIAGE_SYSTEM_ACTOR, type NewEvent } from './events';
 import { newReference } from './reference';
 
 export function ageInYears(dateOfBirth: string, at: number): number {
@@ -51,6 +51,8 @@ function sameContent(report: ReportRow, content: ReturnType<typeof contentOf>): 
 export interface SubmitOptions {
 	/** The closed report this one continues (new clinical text sent on it). */
 	followsReportId?: string;
+	/** More events to record in the same transaction, once the report exists (e.g. on the report it follows). */
+	alsoRecord?: (record: (event: NewEvent) => void, report: ReportRow) => void;
 }
 
 export function submitReport(
@@ -161,6 +163,7 @@ export function submitReport(
 				crisisLine: decision.crisisLine
 			}
 		});
+		options.alsoRecord?.(record, report);
 		return ok({ report, created: true });
 	});
 }

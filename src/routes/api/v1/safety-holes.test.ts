@@ -143,6 +143,10 @@ describe('hole 4: new text on a closed report is never refused bare', () => {
 		expect(late.json.followUp.advice).toMatch(/911/);
 		const old = await get(patient, id);
 		expect(old.status).toBe('resolved');
+		// The closed report's history keeps what the patient said after it closed.
+		expect(old.timeline).toContainEqual(
+			expect.objectContaining({ type: 'patient_update', detail: 'crushing chest pain and I cannot breathe' })
+		);
 		const next = await get(staff.nurse, late.json.followUp.id);
 		expect(next.level).toBe('emergency');
 	});
