@@ -156,6 +156,8 @@ export const reportEvents = sqliteTable(
 		actorTeam: text('actor_team'),
 		data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
 		prevHash: text('prev_hash').notNull(),
+		/** The hash of this report's previous event (its own chain); null on events from before it was kept. */
+		reportPrevHash: text('report_prev_hash'),
 		hash: text('hash').notNull()
 	},
 	(t) => [index('report_events_report_idx').on(t.reportId, t.seq)]

@@ -1,10 +1,13 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { context, fileDb, patient, report, staffMember } from '../testing/fixtures';
 import { claim, addNote } from './actions';
-import { eventsOf, verifyChain } from './events';
+import { reportEvents } from '../db/schema';
+import { eventsOf, verifyChain, verifyReportHistory } from './events';
 
 let cleanup = () => {};
+const rowsOf = (db: ReturnType<ReturnType<typeof fileDb>['open']>, id: string) =>
+	db.select().from(reportEvents).where(eq(reportEvents.reportId, id)).orderBy(reportEvents.seq).all();
 afterEach(() => cleanup());
 
 async function withHistory() {
@@ -47,6 +50,20 @@ describe('append-only, hash-chained event log', () => {
 		const note = eventsOf(db, r.id).find((e) => e.type === 'note_added')!;
 		db.run(sql`update report_events set data = '{"text":"nothing happened"}' where seq = ${note.seq}`);
 		expect(verifyChain(db)).toEqual({ ok: false, brokenAt: note.seq });
+	});
+
+	it('chains each report on its own too: one report’s history verifies without anyone else’s', async () => {
+		const { db, r } = await withHistory();
+		const other = report(context(db), await patient(db), 'I need a refill of my blood pressure pills');
+		const events = eventsOf(db, r.id);
+		expect(events[0]!.reportPrevHash).toBe('0'.repeat(64));
+		expect(events[1]!.reportPrevHash).toBe(events[0]!.hash);
+		expect(verifyReportHistory(eventsOf(db, r.id))).toEqual({ ok: true });
+		db.run(sql`drop trigger report_events_no_update`);
+		const note = events.find((e) => e.type === 'note_added')!;
+		db.run(sql`update report_events set data = '{"text":"nothing happened"}' where seq = ${note.seq}`);
+		expect(verifyReportHistory(rowsOf(db, r.id))).toEqual({ ok: false, brokenAt: note.seq });
+		expect(verifyReportHistory(rowsOf(db, other.id))).toEqual({ ok: true });
 	});
 
 	it('records the actor snapshot on each event', async () => {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
-import { reportEvents } from '../db/schema';
+import { reportEvents, type ReportEventRow } from '../db/schema';
 import type { ActorRole, Channel } from '../../vocabulary';
 import { parseEvent, type EventPayload, type ReportEvent } from './event-types';
 
@@ -53,7 +53,12 @@ interface Hashed {
 	data: unknown;
 }
 
-function eventHash(prevHash: string, e: Hashed): string {
+/**
+ * An event's hash covers the previous event's hash (the global chain), the previous hash of the
+ * same report (its own chain, so one report's history verifies on its own) and its content.
+ * Events from before the report chain was kept (`reportPrev` null) hash as they were written.
+ */
+function eventHash(prevHash: string, e: Hashed, reportPrev: string | null): string {
 	const body = JSON.stringify([
 		e.reportId,
 		e.type,
@@ -66,7 +71,9 @@ function eventHash(prevHash: string, e: Hashed): string {
 		e.actor.team,
 		e.data
 	]);
-	return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+	const h = createHash('sha256').update(prevHash).update('\n');
+	if (reportPrev !== null) h.update(reportPrev).update('\n');
+	return h.update(body).digest('hex');
 }
 
 /** Appends one event and returns its sequence number (also its id on the live stream). */
@@ -74,6 +81,14 @@ export function appendEvent(tx: Tx, event: NewEvent): number {
 	const prevHash =
 		tx.select({ hash: reportEvents.hash }).from(reportEvents).orderBy(desc(reportEvents.seq)).limit(1).get()?.hash ??
 		GENESIS_HASH;
+	const reportPrevHash =
+		tx
+			.select({ hash: reportEvents.hash })
+			.from(reportEvents)
+			.where(eq(reportEvents.reportId, event.reportId))
+			.orderBy(desc(reportEvents.seq))
+			.limit(1)
+			.get()?.hash ?? GENESIS_HASH;
 	return tx
 		.insert(reportEvents)
 		.values({
@@ -88,7 +103,8 @@ export function appendEvent(tx: Tx, event: NewEvent): number {
 			actorTeam: event.actor.team,
 			data: event.data,
 			prevHash,
-			hash: eventHash(prevHash, event)
+			reportPrevHash,
+			hash: eventHash(prevHash, event, reportPrevHash)
 		})
 		.returning({ seq: reportEvents.seq })
 		.get().seq;
@@ -105,12 +121,10 @@ export function eventsOf(db: Db, reportId: string): ReportEvent[] {
 		.map(parseEvent);
 }
 
-/** Walks the whole chain; returns the first sequence number whose hash does not verify. */
-export function verifyChain(db: Db): { ok: true; events: number } | { ok: false; brokenAt: number } {
-	let prevHash = GENESIS_HASH;
-	let count = 0;
-	for (const row of db.select().from(reportEvents).orderBy(asc(reportEvents.seq)).all()) {
-		const expected = eventHash(prevHash, {
+function rowHash(row: ReportEventRow): string {
+	return eventHash(
+		row.prevHash,
+		{
 			reportId: row.reportId,
 			type: row.type,
 			at: row.at,
@@ -123,9 +137,39 @@ export function verifyChain(db: Db): { ok: true; events: number } | { ok: false;
 				team: row.actorTeam
 			},
 			data: row.data
-		});
-		if (row.prevHash !== prevHash || row.hash !== expected) return { ok: false, brokenAt: row.seq };
+		},
+		row.reportPrevHash
+	);
+}
+
+/**
+ * One report's history, checked on its own (without reading anyone else's events): every event's
+ * hash recomputes from what it stores, and each links to the report's previous event.
+ */
+export function verifyReportHistory(rows: readonly ReportEventRow[]): { ok: true } | { ok: false; brokenAt: number } {
+	let reportPrev = GENESIS_HASH;
+	for (const row of rows) {
+		if (row.reportPrevHash === null) {
+			reportPrev = row.hash; // written before reports had their own chain: the global chain covers it
+			continue;
+		}
+		if (row.reportPrevHash !== reportPrev || row.hash !== rowHash(row)) return { ok: false, brokenAt: row.seq };
+		reportPrev = row.hash;
+	}
+	return { ok: true };
+}
+
+/** Walks the whole chain and each report's own; returns the first sequence number whose hash does not verify. */
+export function verifyChain(db: Db): { ok: true; events: number } | { ok: false; brokenAt: number } {
+	let prevHash = GENESIS_HASH;
+	const lastOfReport = new Map<string, string>();
+	let count = 0;
+	for (const row of db.select().from(reportEvents).orderBy(asc(reportEvents.seq)).all()) {
+		const reportPrev = lastOfReport.get(row.reportId) ?? GENESIS_HASH;
+		if (row.reportPrevHash !== null && row.reportPrevHash !== reportPrev) return { ok: false, brokenAt: row.seq };
+		if (row.prevHash !== prevHash || row.hash !== rowHash(row)) return { ok: false, brokenAt: row.seq };
 		prevHash = row.hash;
+		lastOfReport.set(row.reportId, row.hash);
 		count += 1;
 	}
 	return { ok: true, events: count };

@@ -14,7 +14,7 @@ import { reportEvents, reports, type ReportRow } from '../db/schema';
 import { EMERGENCY_SCREEN_IDS, TRIAGE_LEVELS } from '../../triage/types';
 import { REPORT_STATUSES } from '../../vocabulary';
 import { foldEvents } from './audit';
-import { eventsOf } from './events';
+import { eventsOf, verifyReportHistory } from './events';
 import { patientReport } from './views';
 
 const RECEIPT_KIND = 'clearline-receipt';
@@ -152,8 +152,9 @@ export function verifyReceipt(db: Db, text: string): Verdict {
 		.get();
 	if (!row || row.reference !== r.reference || head?.hash !== r.chainHead.hash || last?.hash !== r.lastEvent.hash)
 		return { ok: false, reason: 'no_match' };
-	// The state the events give at the receipt's newest event.
+	// The report's own chain must verify up to the receipt's newest event, and give the state it states.
 	const upTo = eventsOf(db, row.id).filter((e) => e.seq <= r.lastEvent.seq);
+	if (!verifyReportHistory(upTo).ok) return { ok: false, reason: 'no_match' };
 	const p = foldEvents(upTo);
 	const reported = reportedOf({ ...row, ...(p.content ?? {}) });
 	const same = p.level === r.level && p.status === r.status && canonical(reported) === canonical(r.reported);
