@@ -143,17 +143,20 @@ export interface Retriaged {
 	raised: { from: TriageLevel; to: TriageLevel; reasons: FiredRule[] } | null;
 }
 
-type TextAuthor = 'patient' | 'staff';
+/** Who wrote new text: the patient, non-clinical staff, or a clinician. */
+type TextAuthor = 'patient' | 'support' | 'clinician';
+
+const authorOf = (user: SessionUser): TextAuthor => (user.role === 'clinician' ? 'clinician' : 'support');
 
 /**
- * A decision as it applies to text from `author`. Staff write about what they did ("gave advice
- * on fluids and rest") in words no patient uses: the engine's catch-all for words it cannot
- * place is for patients' own words, so staff text raises a report only through a rule or a
- * clinical finding it recognises (an unexplained finding still goes to a clinician). The
- * patient's own text was read with the catch-all when it was sent.
+ * A decision as it applies to text from `author`. Words the engine cannot place go to a
+ * clinician (DESIGN 10) when a patient or non-clinical staff wrote them: a call-center agent's
+ * "pt says he feels like he's going to die" must reach a nurse. A clinician's own note is
+ * already a clinician looking: it raises the report through the rules and recognised findings,
+ * not through the catch-all (their wording is clinical shorthand the engine was not built for).
  */
 function readAs(author: TextAuthor, d: TriageDecision): TriageDecision {
-	if (author === 'patient') return d;
+	if (author !== 'clinician') return d;
 	const reasons = d.reasons.filter((r) => r.id !== NOT_UNDERSTOOD);
 	if (reasons.length === d.reasons.length) return d;
 	const level = reasons.reduce<TriageLevel>((m, r) => maxLevel(m, r.level), 'admin');
@@ -276,7 +279,7 @@ export function addNote(ctx: Ctx, user: SessionUser, reportId: string, text: str
 		const report = openFor(tx, user, reportId, () => canAddNote(user), 'Your account cannot add notes.');
 		if (!report.ok) return report;
 		record({ reportId, type: 'note_added', at: ctx.now, actor: actorOf(user), data: { text } });
-		return ok(retriage(tx, report.value, text, ctx.now, record, 'staff'));
+		return ok(retriage(tx, report.value, text, ctx.now, record, authorOf(user)));
 	});
 }
 
@@ -318,7 +321,9 @@ export function logContactAttempt(
 			}
 		});
 		return ok(
-			input.note ? retriage(tx, current, input.note, ctx.now, record, 'staff') : { report: current, raised: null }
+			input.note
+				? retriage(tx, current, input.note, ctx.now, record, authorOf(user))
+				: { report: current, raised: null }
 		);
 	});
 }
@@ -398,8 +403,18 @@ export function resolve(ctx: Ctx, user: SessionUser, reportId: string, input: Re
 		if (report.value.handlerId !== user.id) return problem('invalid_state', 'Claim the report before closing it.');
 		// The outcome is new text like any other (DESIGN 7): if it reads higher, the report rises
 		// and stays open; the rise is kept, the closing is not done.
-		const { report: r, raised } = retriage(tx, report.value, input.outcome, ctx.now, record, 'staff');
-		if (raised) return ok({ report: r, closed: false, raised });
+		const { report: r, raised } = retriage(tx, report.value, input.outcome, ctx.now, record, authorOf(user));
+		if (raised) {
+			// The words that raised it are part of the record, like any note.
+			record({
+				reportId,
+				type: 'note_added',
+				at: ctx.now,
+				actor: actorOf(user),
+				data: { text: `Closing outcome (not closed: it raised the report): ${input.outcome}` }
+			});
+			return ok({ report: r, closed: false, raised });
+		}
 		// Invariant 5: urgent care is never closed without a real attempt to reach the patient.
 		const refusal = closingRefusal(r);
 		if (refusal) return problem('rule_violation', refusal);

@@ -69,6 +69,27 @@ describe('hole 2: the outcome typed when closing is triaged', () => {
 		expect(['urgent', 'emergency']).toContain(after.level);
 	});
 
+	it('sends an agent’s words it cannot place to a clinician, whether a note or an outcome', async () => {
+		const { id } = await patientWith(ROUTINE);
+		await staff.support.request('POST', `/reports/${id}/claim`);
+		const close = await staff.support.request('POST', `/reports/${id}/resolve`, {
+			outcome: 'pt mentioned not wanting to be here anymore',
+			disposition: 'advice'
+		});
+		expect(close.status).toBe(409);
+		const after = await get(staff.nurse, id);
+		expect(after.queue).toBe('clinician');
+		// The words that raised it are on the timeline.
+		expect(after.timeline).toContainEqual(
+			expect.objectContaining({ type: 'note_added', detail: expect.stringContaining('not wanting to be here') })
+		);
+		const other = await patientWith(ROUTINE);
+		const note = await staff.support.request('POST', `/reports/${other.id}/notes`, {
+			text: "pt says he feels like he's going to die"
+		});
+		expect(note.json.raised?.to).toBe('urgent');
+	});
+
 	it('closes a routine report whose outcome is ordinary staff wording', async () => {
 		const { id } = await patientWith(ROUTINE);
 		await staff.support.request('POST', `/reports/${id}/claim`);
