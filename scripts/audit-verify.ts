@@ -5,31 +5,16 @@
  * it runs beside a live server without blocking it. Exit 0 when intact, 1 on
  * any problem, 2 when the database or key cannot be read.
  */
-import fs from 'node:fs';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { config } from '../src/lib/server/config';
-import { schema } from '../src/lib/server/db';
-import { loadCheckpointKey, verifyAudit } from '../src/lib/server/reports/audit';
-
-function fail(message: string): never {
-	console.error(message);
-	process.exit(2);
-}
+import { auditFile, type AuditSummary } from '../src/lib/server/reports/audit';
 
 const file = config.databasePath;
-if (!fs.existsSync(file)) fail(`No database at ${file}: set DATABASE_PATH to the file to check.`);
-if (!fs.existsSync(config.checkpointKeyPath))
-	fail(`No checkpoint key at ${config.checkpointKeyPath}: set CHECKPOINT_KEY_PATH to the server's key.`);
-
-let summary;
+let summary: AuditSummary;
 try {
-	const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-	sqlite.pragma('busy_timeout = 5000');
-	summary = verifyAudit(drizzle(sqlite, { schema }), loadCheckpointKey(config.checkpointKeyPath).publicKey);
-	sqlite.close();
+	summary = auditFile(file, config.checkpointKeyPath);
 } catch (error) {
-	fail(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+	console.error(`Cannot audit ${file}: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(2);
 }
 
 const { reports, events, views, checkpoints, legacyReports, problems } = summary;

@@ -3,12 +3,10 @@
  * DATABASE_PATH (stop the server first), then runs the audit on what it
  * restored. Refuses to replace a database with newer events unless --force.
  */
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { config } from '../src/lib/server/config';
-import { StorageRefusedError, schema } from '../src/lib/server/db';
+import { StorageRefusedError } from '../src/lib/server/db';
 import { restoreDatabase } from '../src/lib/server/db/backup';
-import { loadCheckpointKey, verifyAudit } from '../src/lib/server/reports/audit';
+import { auditFile } from '../src/lib/server/reports/audit';
 
 const args = process.argv.slice(2);
 const backup = args.find((a) => !a.startsWith('-'));
@@ -24,9 +22,13 @@ try {
 	console.error(`Restore refused: ${error.message}`);
 	process.exit(2);
 }
-const sqlite = new Database(config.databasePath, { readonly: true });
-const audit = verifyAudit(drizzle(sqlite, { schema }), loadCheckpointKey(config.checkpointKeyPath).publicKey);
-sqlite.close();
+let audit;
+try {
+	audit = auditFile(config.databasePath, config.checkpointKeyPath);
+} catch (error) {
+	console.error(`Restored, but cannot audit it: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(1);
+}
 if (audit.problems.length > 0) {
 	console.error(`The restored record does not verify: ${audit.problems[0]}`);
 	process.exit(1);

@@ -56,20 +56,14 @@ export function accessesOf(db: Db, reportId: string): AccessLogRow[] {
 	return db.select().from(accessLog).where(eq(accessLog.reportId, reportId)).orderBy(asc(accessLog.seq)).all();
 }
 
-/** Walks the access chain: the first row whose link does not verify, or the count. */
-export function verifyAccessChain(
-	db: Db
-): { ok: true; rows: number; head: { seq: number; hash: string } | null } | { ok: false; brokenAt: number } {
+/** Walks the access chain (rows in sequence order): the first row whose link does not verify. */
+export function verifyAccessChain(all: readonly AccessLogRow[]): { ok: true } | { ok: false; brokenAt: number } {
 	let prev = GENESIS_HASH;
-	let head: { seq: number; hash: string } | null = null;
-	let rows = 0;
-	for (const row of db.select().from(accessLog).orderBy(asc(accessLog.seq)).all()) {
+	for (const row of all) {
 		if (row.prevHash !== prev || row.hash !== accessHash(prev, row)) return { ok: false, brokenAt: row.seq };
 		prev = row.hash;
-		head = { seq: row.seq, hash: row.hash };
-		rows++;
 	}
-	return { ok: true, rows, head };
+	return { ok: true };
 }
 
 /** Parses `?from=` on a staff report link: the queue and search pages say where they sent you. */

@@ -164,11 +164,10 @@ function readAs(author: TextAuthor, d: TriageDecision): TriageDecision {
 }
 const NOT_UNDERSTOOD = 'engine.not_understood';
 
-/** The triage input for a report's patient, with `text`. */
-function triageInput(tx: Tx, report: ReportRow, text: string, now: number): Parameters<typeof triage>[0] {
+/** The triage input for a report's patient, without the text: read once, used for every reading. */
+function triageFacts(tx: Tx, report: ReportRow, now: number): Omit<Parameters<typeof triage>[0], 'text'> {
 	const profile = tx.select().from(patientProfiles).where(eq(patientProfiles.userId, report.patientId)).get();
 	return {
-		text,
 		emergencyScreen: report.emergencyScreen,
 		ageYears: profile ? ageInYears(profile.dateOfBirth, now) : null,
 		sex: profile?.sex ?? null,
@@ -192,8 +191,9 @@ function retriage(
 	author: TextAuthor = 'patient'
 ): Retriaged {
 	const triageText = `${report.triageText}\n${newText}`;
-	const full = readAs(author, triage(triageInput(tx, report, triageText, now)));
-	const alone = readAs(author, triage({ ...triageInput(tx, report, newText, now), emergencyScreen: [] }));
+	const facts = triageFacts(tx, report, now);
+	const full = readAs(author, triage({ ...facts, text: triageText }));
+	const alone = readAs(author, triage({ ...facts, text: newText, emergencyScreen: [] }));
 	const changes: Changes = {
 		triageText,
 		autoLevel: maxLevel(report.autoLevel, maxLevel(full.level, alone.level)),
@@ -460,7 +460,7 @@ export function addPatientUpdate(ctx: Ctx, user: SessionUser, reportId: string, 
 }
 
 function followUp(ctx: Ctx, user: SessionUser, closed: ReportRow, text: string): Result<PatientUpdated> {
-	const decision = ctx.db.transaction((tx) => triage(triageInput(tx, closed, text, ctx.now)));
+	const decision = ctx.db.transaction((tx) => triage({ ...triageFacts(tx, closed, ctx.now), text }));
 	if (decision.level === 'admin') {
 		return problem(
 			'invalid_state',

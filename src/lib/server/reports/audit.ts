@@ -21,13 +21,15 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import { asc, desc } from 'drizzle-orm';
-import type { Db } from '../db';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { StorageRefusedError, schema, type Db } from '../db';
 import { accessLog, chainCheckpoints, reportEvents, reports, type ReportRow } from '../db/schema';
 import { routeFor } from '../queues/routing';
 import type { TriageLevel } from '../../triage/types';
 import { verifyAccessChain } from './access';
 import { parseEvent, type ReportEvent } from './event-types';
-import { verifyChain } from './events';
+import { verifyEventRows } from './events';
 
 export interface CheckpointKey {
 	privateKey: KeyObject;
@@ -224,6 +226,32 @@ export interface AuditSummary {
 	problems: string[];
 }
 
+/**
+ * Audits the database file at `file` opened read-only (a live server keeps writing), with the
+ * public half of the checkpoint key at `keyPath`. Refuses a missing file or key: a new key
+ * would make every signature fail, a new file would verify an empty record.
+ */
+export function auditFile(file: string, keyPath: string): AuditSummary {
+	if (!fs.existsSync(file))
+		throw new StorageRefusedError(`No database at ${file}: set DATABASE_PATH to the file to check.`);
+	if (!fs.existsSync(keyPath))
+		throw new StorageRefusedError(`No checkpoint key at ${keyPath}: set CHECKPOINT_KEY_PATH to the server's key.`);
+	const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+	try {
+		sqlite.pragma('busy_timeout = 5000');
+		return verifyAudit(drizzle(sqlite, { schema }), loadCheckpointKey(keyPath).publicKey);
+	} catch (error) {
+		// Read-only, the audit does not migrate: an older file lacks this version's columns.
+		if (error instanceof Error && /no such (column|table)/.test(error.message))
+			throw new StorageRefusedError(
+				`${file} was written by an older Clearline: start the server on it once to bring it up to date, then audit it.`
+			);
+		throw error;
+	} finally {
+		sqlite.close();
+	}
+}
+
 /** Walks every chain, checks every checkpoint against `publicKey`, and folds every report. */
 export function verifyAudit(db: Db, publicKey: KeyObject): AuditSummary {
 	const problems: string[] = [];
@@ -231,7 +259,7 @@ export function verifyAudit(db: Db, publicKey: KeyObject): AuditSummary {
 	const rows = db.select().from(reports).all();
 	const referenceOf = new Map(rows.map((r) => [r.id, r.reference]));
 
-	const chain = verifyChain(db);
+	const chain = verifyEventRows(events);
 	if (!chain.ok) {
 		const broken = events.find((e) => e.seq === chain.brokenAt);
 		problems.push(
@@ -244,7 +272,7 @@ export function verifyAudit(db: Db, publicKey: KeyObject): AuditSummary {
 	const checkpoints = db.select().from(chainCheckpoints).orderBy(asc(chainCheckpoints.seq)).all();
 	const keyId = keyIdOf(publicKey);
 	const access = db.select().from(accessLog).orderBy(asc(accessLog.seq)).all();
-	const accessChain = verifyAccessChain(db);
+	const accessChain = verifyAccessChain(access);
 	if (!accessChain.ok) {
 		const broken = access.find((a) => a.seq === accessChain.brokenAt);
 		problems.push(

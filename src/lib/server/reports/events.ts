@@ -161,10 +161,17 @@ export function verifyReportHistory(rows: readonly ReportEventRow[]): { ok: true
 
 /** Walks the whole chain and each report's own; returns the first sequence number whose hash does not verify. */
 export function verifyChain(db: Db): { ok: true; events: number } | { ok: false; brokenAt: number } {
+	return verifyEventRows(db.select().from(reportEvents).orderBy(asc(reportEvents.seq)).all());
+}
+
+/** The same walk over rows already read (in sequence order), so the audit reads the log once. */
+export function verifyEventRows(
+	rows: readonly ReportEventRow[]
+): { ok: true; events: number } | { ok: false; brokenAt: number } {
 	let prevHash = GENESIS_HASH;
 	const lastOfReport = new Map<string, string>();
 	let count = 0;
-	for (const row of db.select().from(reportEvents).orderBy(asc(reportEvents.seq)).all()) {
+	for (const row of rows) {
 		const reportPrev = lastOfReport.get(row.reportId) ?? GENESIS_HASH;
 		if (row.reportPrevHash !== null && row.reportPrevHash !== reportPrev) return { ok: false, brokenAt: row.seq };
 		if (row.prevHash !== prevHash || row.hash !== rowHash(row)) return { ok: false, brokenAt: row.seq };

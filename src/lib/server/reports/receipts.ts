@@ -63,49 +63,49 @@ function canonical(value: unknown): string {
 
 const hashOf = (body: ReceiptBody): string => createHash('sha256').update(canonical(body)).digest('hex');
 
+/** The newest event of one report, or of the whole chain. */
+function newestEvent(db: Db, reportId?: string): { seq: number; hash: string } | undefined {
+	return db
+		.select({ seq: reportEvents.seq, hash: reportEvents.hash })
+		.from(reportEvents)
+		.where(reportId === undefined ? undefined : eq(reportEvents.reportId, reportId))
+		.orderBy(desc(reportEvents.seq))
+		.limit(1)
+		.get();
+}
+
 /** The patient's receipt for their report now, or null when it is not theirs. */
 export function issueReceipt(db: Db, patientId: string, reportId: string, now: number): Receipt | null {
 	const view = patientReport(db, patientId, reportId, now);
-	const row = db.select().from(reports).where(eq(reports.id, reportId)).get();
-	const last = db
-		.select({ seq: reportEvents.seq, hash: reportEvents.hash })
-		.from(reportEvents)
-		.where(eq(reportEvents.reportId, reportId))
-		.orderBy(desc(reportEvents.seq))
-		.limit(1)
-		.get();
-	const head = db
-		.select({ seq: reportEvents.seq, hash: reportEvents.hash })
-		.from(reportEvents)
-		.orderBy(desc(reportEvents.seq))
-		.limit(1)
-		.get();
-	if (!view || !row || !last || !head) return null;
+	if (!view) return null;
+	const last = newestEvent(db, reportId);
+	const head = newestEvent(db);
+	if (!last || !head) return null;
 	const body: ReceiptBody = {
 		kind: RECEIPT_KIND,
 		version: 1,
-		reference: row.reference,
-		reportId: row.id,
-		createdAt: new Date(row.createdAt).toISOString(),
+		reference: view.reference,
+		reportId: view.id,
+		createdAt: view.createdAt,
 		issuedAt: new Date(now).toISOString(),
-		reported: reportedOf(row),
-		level: row.level,
-		status: row.status,
-		handledBy: view.handledBy
-			? {
-					name: view.handledBy.name ?? '',
-					role: view.handledBy.role,
-					credential: view.handledBy.credential,
-					channel: view.handledBy.channel
-				}
-			: null,
+		reported: reportedOf(view),
+		level: view.level,
+		status: view.status,
+		handledBy: view.handledBy && {
+			name: view.handledBy.name ?? '',
+			role: view.handledBy.role,
+			credential: view.handledBy.credential,
+			channel: view.handledBy.channel
+		},
 		lastEvent: last,
 		chainHead: head
 	};
 	return { ...body, receiptHash: hashOf(body) };
 }
 
-function reportedOf(row: ReportRow): ReceiptBody['reported'] {
+function reportedOf(
+	row: Pick<ReportRow, 'description' | 'emergencyScreen' | 'severity' | 'durationHours' | 'pregnant'>
+): ReceiptBody['reported'] {
 	return {
 		description: row.description,
 		emergencyScreen: [...row.emergencyScreen],

@@ -36,16 +36,19 @@ function contentOf(input: ReportInput, defaultPhone: string) {
 	};
 }
 
+/** The same id again is the same report only if every word and answer is the same. */
 function sameContent(report: ReportRow, content: ReturnType<typeof contentOf>): boolean {
-	return (
-		report.description === content.description &&
-		JSON.stringify([...report.emergencyScreen].sort()) === JSON.stringify(content.emergencyScreen) &&
-		report.severity === content.severity &&
-		report.durationHours === content.durationHours &&
-		report.pregnant === content.pregnant &&
-		report.callbackPhone === content.callbackPhone &&
-		report.contactPreference === content.contactPreference
-	);
+	const stored: ReturnType<typeof contentOf> = {
+		description: report.description,
+		emergencyScreen: [...report.emergencyScreen].sort(),
+		severity: report.severity,
+		durationHours: report.durationHours,
+		pregnant: report.pregnant,
+		callbackPhone: report.callbackPhone,
+		contactPreference: report.contactPreference
+	};
+	// Both built in the one field order of contentOf's type, so their JSON compares them.
+	return JSON.stringify(stored) === JSON.stringify(content);
 }
 
 export interface SubmitOptions {

@@ -6,7 +6,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { patientProfiles, reports, users, type ReportRow } from '../db/schema';
 import { routeFor } from '../queues/routing';
-import type { FiredRule, TriageLevel } from '../../triage/types';
+import type { EmergencyScreenId, FiredRule, TriageLevel } from '../../triage/types';
 import {
 	callbackWindowLabel,
 	channelLabel,
@@ -83,7 +83,7 @@ export interface ReportView extends ReportSummary {
 	explanation: string[];
 	ruleSetVersion: string;
 	description: string;
-	emergencyScreen: string[];
+	emergencyScreen: EmergencyScreenId[];
 	severity: number | null;
 	durationHours: number | null;
 	pregnant: boolean | null;
