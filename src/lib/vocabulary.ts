@@ -38,7 +38,7 @@ export function loweringReasonLabel(code: LoweringReasonCode): string {
 	}
 }
 
-/** What staff can do to a report (see allowedActions in server/reports/policy.ts). */
+/** What staff can do to a report (see allowedActions in server/reports/decide.ts). */
 export type StaffAction = 'claim' | 'release' | 'note' | 'contact' | 'escalate' | 'level' | 'resolve';
 
 /** Where a staff member opened a report from (the access log). */

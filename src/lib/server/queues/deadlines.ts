@@ -5,31 +5,10 @@
  */
 import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
 import { reports, type ReportRow } from '../db/schema';
-import { ok } from '../problem';
-import type { TriageLevel } from '../../triage/types';
-import { transact, type Ctx } from '../reports/context';
-import { DEADLINE_SYSTEM_ACTOR } from '../reports/events';
+import type { Ctx } from '../reports/context';
+import { run } from '../reports/actions';
 
-const MINUTE = 60_000;
-
-export const LAST_STEP = 2;
-
-/** How long after re-alerting clinicians the clinical lead is alerted. */
-export function nextRungAfter(level: TriageLevel): number {
-	switch (level) {
-		case 'emergency':
-			return 5 * MINUTE;
-		case 'urgent':
-			return 10 * MINUTE;
-		case 'routine':
-		case 'admin':
-			return 4 * 60 * MINUTE;
-	}
-}
-
-export function whoIsAlerted(step: number): 'on_duty_clinicians' | 'clinical_lead' {
-	return step <= 1 ? 'on_duty_clinicians' : 'clinical_lead';
-}
+export { LAST_STEP, nextRungAfter, whoIsAlerted } from './ladder';
 
 /** Climbs one rung for every unacknowledged report whose next rung is due. Returns the reports escalated. */
 export function escalateOverdue(ctx: Ctx, limit = 500): ReportRow[] {
@@ -42,31 +21,9 @@ export function escalateOverdue(ctx: Ctx, limit = 500): ReportRow[] {
 		.all();
 	const escalated: ReportRow[] = [];
 	for (const { id } of due) {
-		const result = transact(ctx, (tx, record) => {
-			// Re-read inside the transaction: a claim may have landed since the scan.
-			const r = tx.select().from(reports).where(eq(reports.id, id)).get();
-			if (!r || r.status !== 'open' || r.nextEscalationAt === null || r.nextEscalationAt > ctx.now) return ok(null);
-			const step = Math.min(r.escalationStep + 1, LAST_STEP);
-			const updated = tx
-				.update(reports)
-				.set({
-					escalationStep: step,
-					nextEscalationAt: step < LAST_STEP ? ctx.now + nextRungAfter(r.level) : null,
-					updatedAt: ctx.now
-				})
-				.where(eq(reports.id, id))
-				.returning()
-				.get();
-			record({
-				reportId: id,
-				type: 'deadline_missed',
-				at: ctx.now,
-				actor: DEADLINE_SYSTEM_ACTOR,
-				data: { step, alerted: whoIsAlerted(step), respondBy: r.respondBy }
-			});
-			return ok(updated);
-		});
-		if (result.ok && result.value) escalated.push(result.value);
+		// Decided inside the transaction on the report as it is then: a claim may have landed since the scan.
+		const result = run(ctx, null, id, { type: 'deadline_check' });
+		if (result.ok && result.value.events.length > 0) escalated.push(result.value.report);
 	}
 	return escalated;
 }

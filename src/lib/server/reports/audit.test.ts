@@ -21,6 +21,7 @@ import {
 	resolve,
 	updateCallback
 } from './actions';
+import { escalateOverdue } from '../queues/deadlines';
 import { recordAccess } from './access';
 import { loadCheckpointKey, verifyAudit, writeCheckpoint, type CheckpointKey } from './audit';
 import { GENESIS_HASH } from './events';
@@ -195,7 +196,9 @@ describe('events and rows agree', () => {
 			fc.record({ kind: fc.constant('level' as const), who, to: fc.constantFrom(...TRIAGE_LEVELS) }),
 			fc.record({ kind: fc.constant('resolve' as const), who, text }),
 			fc.record({ kind: fc.constant('nurse' as const), who }),
-			fc.record({ kind: fc.constant('callback' as const), who })
+			fc.record({ kind: fc.constant('callback' as const), who }),
+			// Time passes and the deadline monitor climbs the ladder for whatever is overdue.
+			fc.record({ kind: fc.constant('wait' as const), who, minutes: fc.integer({ min: 1, max: 180 }) })
 		);
 		let t = T0;
 		fc.assert(
@@ -238,6 +241,9 @@ describe('events and rows agree', () => {
 							break;
 						case 'callback':
 							updateCallback(ctx, u, r.id, { callbackPhone: '555-123-9876', callbackWindow: 'evening' });
+							break;
+						case 'wait':
+							escalateOverdue(context(db, (t += c.minutes * 60_000)));
 							break;
 					}
 				}

@@ -25,6 +25,18 @@ const firedRule = z.object({
 	clinicianText: z.string(),
 	evidence: z.array(z.string())
 });
+/**
+ * How triage read new text on a report (the report's text so far with it, and it alone, taken
+ * at the higher): recorded on the event that carried the text, so every word anyone added is
+ * shown read, rise or not.
+ */
+const reading = z.object({
+	level,
+	crisisLine: z.boolean(),
+	ruleSetVersion: z.string(),
+	rules: z.array(z.string())
+});
+export type Reading = z.infer<typeof reading>;
 
 /** Payload schemas by event type. */
 export const EVENT_PAYLOADS = {
@@ -38,7 +50,8 @@ export const EVENT_PAYLOADS = {
 		pregnant: z.boolean().nullable().optional(),
 		callbackPhone: z.string().optional(),
 		contactPreference: z.enum(CONTACT_PREFERENCES).optional(),
-		followsReportId: z.string().nullable().optional()
+		followsReportId: z.string().nullable().optional(),
+		clinicId: z.string().optional()
 	}),
 	triaged: z.object({
 		level,
@@ -51,16 +64,23 @@ export const EVENT_PAYLOADS = {
 	}),
 	claimed: z.object({}),
 	released: z.object({ reason: z.string().optional() }),
-	note_added: z.object({ text: z.string() }),
+	note_added: z.object({
+		text: z.string(),
+		reading: reading.optional(),
+		/** The text was typed as a closing outcome, and raised the report instead of closing it. */
+		closing: z.boolean().optional()
+	}),
 	patient_update: z.object({
 		text: z.string(),
+		reading: reading.optional(),
 		followUpReportId: z.string().optional(),
 		followUpReference: z.string().optional()
 	}),
 	contact_attempted: z.object({
 		outcome: z.enum(CONTACT_OUTCOMES),
 		note: z.string().nullable(),
-		emergencyAdviceLeft: z.boolean()
+		emergencyAdviceLeft: z.boolean(),
+		reading: reading.optional()
 	}),
 	escalated: z.object({ reason: z.string(), from: level, to: level }),
 	level_changed: z.object({
@@ -70,7 +90,9 @@ export const EVENT_PAYLOADS = {
 		reason: z.string(),
 		reasonCode: z.enum(LOWERING_REASONS).nullable().optional(),
 		rules: z.array(z.string()).optional(),
-		ruleSetVersion: z.string().optional()
+		ruleSetVersion: z.string().optional(),
+		/** When new text raised it: the decision now in force, with its evidence. */
+		reasons: z.array(firedRule).optional()
 	}),
 	deadline_missed: z.object({
 		step: z.number().int(),
@@ -83,7 +105,7 @@ export const EVENT_PAYLOADS = {
 		cancelled: z.boolean()
 	}),
 	clinician_requested: z.object({ from: level, to: level }),
-	resolved: z.object({ outcome: z.string(), disposition: z.enum(DISPOSITIONS) })
+	resolved: z.object({ outcome: z.string(), disposition: z.enum(DISPOSITIONS), reading: reading.optional() })
 } as const satisfies Record<EventType, z.ZodType>;
 
 /** One event's type and payload, discriminated by type. */

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TRIAGE_LEVELS, type TriageLevel } from '../../triage/types';
-import { ROLES, type Role } from '../../vocabulary';
-import { canAddNote, canChangeLevel, canClaim, canEscalate, canResolve, canWork } from './permissions';
+import type { TriageLevel } from '../../triage/types';
 import {
 	CONTACT_RESET,
-	allowedActions,
 	closingRefusal,
 	contactEffect,
 	credentialRefusal,
@@ -114,40 +111,4 @@ describe('lowering (hole 6)', () => {
 		expect(loweringRefusal(ticked, 'routine', 'assessed_by_phone', REASON)).toMatch(/reached/);
 		expect(loweringRefusal({ ...ticked, contactReached: true }, 'routine', 'assessed_by_phone', REASON)).toBeNull();
 	});
-});
-
-describe('allowedActions agrees with the permission rules, for every role, level, status and handler', () => {
-	const statuses = ['open', 'claimed', 'resolved'] as const;
-	for (const role of ROLES as readonly Role[]) {
-		for (const level of TRIAGE_LEVELS) {
-			for (const status of statuses) {
-				for (const handler of [null, 'me', 'other'] as const) {
-					if (status === 'claimed' && handler === null) continue;
-					if (status === 'open' && handler !== null) continue;
-					it(`${role} · ${level} · ${status} · handler ${handler ?? 'none'}`, () => {
-						const s = state({ level, status, handlerId: handler });
-						const actor = { id: 'me', role };
-						const allowed = allowedActions(actor, s);
-						const open = status !== 'resolved';
-						const working = role === 'clinician' || role === 'support';
-						expect(allowed.has('note')).toBe(open && canAddNote(actor));
-						expect(allowed.has('claim')).toBe(open && canClaim(actor, { ...s, queue: 'support' }) && handler === null);
-						expect(allowed.has('contact')).toBe(open && canWork(actor, { ...s, queue: 'support' }));
-						expect(allowed.has('resolve')).toBe(
-							open && canResolve(actor, { ...s, queue: 'support' }) && handler === 'me'
-						);
-						expect(allowed.has('level')).toBe(open && canChangeLevel(actor));
-						expect(allowed.has('escalate')).toBe(
-							open && working && canEscalate(actor) && level !== 'urgent' && level !== 'emergency'
-						);
-						// The invariant itself: support never claims, closes, calls or lowers urgent care.
-						if (role === 'support' && (level === 'urgent' || level === 'emergency')) {
-							for (const a of ['claim', 'resolve', 'contact', 'level', 'release'] as const)
-								expect(allowed.has(a)).toBe(false);
-						}
-					});
-				}
-			}
-		}
-	}
 });

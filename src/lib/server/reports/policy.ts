@@ -1,13 +1,11 @@
 /**
  * The safety rules of DESIGN.md as pure functions of a report's state, so they
- * are tested from tables (policy.test.ts) and the staff page offers exactly
- * what the server will allow. Every rule here closes a way around the rules
+ * are tested from tables (policy.test.ts); `decide` (decide.ts) applies them
+ * to every command, and the staff page offers what a dry run of it allows. Every rule here closes a way around the rules
  * that was found by trying it; the comments name which.
  */
 import { levelRank, type TriageLevel } from '../../triage/types';
-import { isClinicalLevel, type ContactOutcome, type Role, type StaffAction } from '../../vocabulary';
-
-export type { StaffAction };
+import { isClinicalLevel, type ContactOutcome, type Role } from '../../vocabulary';
 import { LOWERING_REASON_MIN, type LoweringReasonCode } from '../../schemas';
 
 /** What the rules read of a report (a subset of its row). */
@@ -23,11 +21,6 @@ export interface PolicyState {
 	emergencyAdviceLeft: boolean;
 	/** The automated level of the text a clinician saw when they last lowered the report, if they did. */
 	loweredOver: TriageLevel | null;
-}
-
-export interface PolicyActor {
-	id: string;
-	role: Role;
 }
 
 const rank = levelRank;
@@ -151,28 +144,4 @@ export function loweringRefusal(
 			return 'The patient ticked an emergency checklist item: log that you reached them before lowering the level.';
 	}
 	return null;
-}
-
-/**
- * What this staff member may do to the report now: the page offers these and no others, and
- * every command checks the same function (hole 7).
- */
-export function allowedActions(actor: PolicyActor, state: PolicyState): ReadonlySet<StaffAction> {
-	const out = new Set<StaffAction>();
-	if (state.status === 'resolved') return out;
-	const clinician = actor.role === 'clinician';
-	const support = actor.role === 'support';
-	if (!clinician && !support) return out;
-	const works = clinician || !isClinicalLevel(state.level);
-	out.add('note');
-	if (!isClinicalLevel(state.level)) out.add('escalate');
-	if (!works) return out;
-	if (state.handlerId === null) out.add('claim');
-	if (state.handlerId === actor.id) {
-		out.add('release');
-		out.add('resolve');
-	}
-	out.add('contact');
-	if (clinician) out.add('level');
-	return out;
 }

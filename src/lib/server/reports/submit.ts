@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { patientProfiles, reports, users, type ReportRow } from '../db/schema';
 import { ok, problem, type Result } from '../problem';
-import { respondByFor, routeFor } from '../queues/routing';
-import { triage } from '../../triage';
 import type { ReportInput } from '../../schemas';
 import { transact, type Ctx } from './context';
-import { TRIAGE_SYSTEM_ACTOR, type NewEvent } from './events';
+import type { Tx } from '../db';
+import { decideSubmission } from './decide';
+import type { NewEvent } from './events';
 import { newReference } from './reference';
 
 export function ageInYears(dateOfBirth: string, at: number): number {
@@ -19,45 +19,18 @@ export interface Submitted {
 	created: boolean;
 }
 
-/**
- * Records a patient's report and its triage decision in one transaction: the
- * report exists with a reference and a deadline, or nothing was written.
- */
-/** The patient's words and answers, as stored and as compared when the same id comes again. */
-function contentOf(input: ReportInput, defaultPhone: string) {
-	return {
-		description: input.description,
-		emergencyScreen: [...input.emergencyScreen].sort(),
-		severity: input.severity ?? null,
-		durationHours: input.durationHours ?? null,
-		pregnant: input.pregnant ?? null,
-		callbackPhone: input.callbackPhone ?? defaultPhone,
-		contactPreference: input.contactPreference
-	};
-}
-
-/** The same id again is the same report only if every word and answer is the same. */
-function sameContent(report: ReportRow, content: ReturnType<typeof contentOf>): boolean {
-	const stored: ReturnType<typeof contentOf> = {
-		description: report.description,
-		emergencyScreen: [...report.emergencyScreen].sort(),
-		severity: report.severity,
-		durationHours: report.durationHours,
-		pregnant: report.pregnant,
-		callbackPhone: report.callbackPhone,
-		contactPreference: report.contactPreference
-	};
-	// Both built in the one field order of contentOf's type, so their JSON compares them.
-	return JSON.stringify(stored) === JSON.stringify(content);
-}
-
 export interface SubmitOptions {
 	/** The closed report this one continues (new clinical text sent on it). */
 	followsReportId?: string;
-	/** More events to record in the same transaction, once the report exists (e.g. on the report it follows). */
-	alsoRecord?: (record: (event: NewEvent) => void, report: ReportRow) => void;
+	/** More to record in the same transaction, once the report exists (e.g. on the report it follows). */
+	alsoRecord?: (tx: Tx, record: (event: NewEvent) => void, report: ReportRow) => void;
 }
 
+/**
+ * Records a patient's report and its triage decision in one transaction: the
+ * report exists with a reference and a deadline, or nothing was written. The
+ * row is what `apply` makes of the two events (see decideSubmission).
+ */
 export function submitReport(
 	ctx: Ctx,
 	patientId: string,
@@ -78,95 +51,42 @@ export function submitReport(
 		.where(eq(users.id, patientId))
 		.get();
 	if (!patient) return problem('forbidden', 'Only patients can submit reports.');
-
-	const decision = triage({
-		text: input.description,
-		emergencyScreen: input.emergencyScreen,
+	const submitting = {
+		id: patientId,
+		name: patient.name,
+		clinicId: patient.clinicId,
 		ageYears: ageInYears(patient.dateOfBirth, now),
-		sex: patient.sex,
-		pregnant: input.pregnant ?? null,
-		severity: input.severity ?? null,
-		durationHours: input.durationHours ?? null
-	});
-	const route = routeFor(decision.level);
-	// A client id is a UUID in any case: "ABC…" and "abc…" are one report.
+		sex: patient.sex
+	};
 	const id = (input.id ?? crypto.randomUUID()).toLowerCase();
-	const content = contentOf(input, patient.phone);
-	const respondBy = respondByFor(decision.level, now);
+	const content = {
+		description: input.description,
+		emergencyScreen: input.emergencyScreen,
+		severity: input.severity ?? null,
+		durationHours: input.durationHours ?? null,
+		pregnant: input.pregnant ?? null,
+		callbackPhone: input.callbackPhone ?? patient.phone,
+		contactPreference: input.contactPreference
+	};
 
 	return transact(ctx, (tx, record): Result<Submitted> => {
-		if (input.id) {
-			const existing = tx.select().from(reports).where(eq(reports.id, id)).get();
-			if (existing) {
-				if (existing.patientId !== patientId)
-					return problem('id_conflict', 'This report id is already in use. Generate a new id.');
-				// A retry of the same report is the same report; different words under its id are never dropped silently.
-				return sameContent(existing, content)
-					? ok({ report: existing, created: false })
-					: problem(
-							'id_conflict',
-							`A different report was already sent with this id (${existing.reference}). Nothing was lost: send the new text as an update to that report, or as a new report.`
-						);
-			}
-		}
-		let reference = newReference();
-		while (tx.select({ id: reports.id }).from(reports).where(eq(reports.reference, reference)).get()) {
+		const existing = input.id ? (tx.select().from(reports).where(eq(reports.id, id)).get() ?? null) : null;
+		let reference = existing?.reference ?? newReference();
+		while (!existing && tx.select({ id: reports.id }).from(reports).where(eq(reports.reference, reference)).get()) {
 			reference = newReference();
 		}
-		const report = tx
-			.insert(reports)
-			.values({
-				id,
-				reference,
-				patientId,
-				clinicId: patient.clinicId,
-				status: 'open',
-				level: decision.level,
-				autoLevel: decision.level,
-				queue: route.queue,
-				reasons: decision.reasons,
-				ruleSetVersion: decision.ruleSetVersion,
-				crisisLine: decision.crisisLine,
-				emergencyScreen: input.emergencyScreen,
-				description: input.description,
-				triageText: input.description,
-				severity: input.severity ?? null,
-				durationHours: input.durationHours ?? null,
-				pregnant: input.pregnant ?? null,
-				callbackPhone: content.callbackPhone,
-				contactPreference: input.contactPreference,
-				followsReportId: options.followsReportId ?? null,
-				createdAt: now,
-				updatedAt: now,
-				respondBy,
-				nextEscalationAt: respondBy
-			})
-			.returning()
-			.get();
-		record({
-			reportId: id,
-			type: 'submitted',
-			at: now,
-			actor: { id: patientId, role: 'patient', name: patient.name, channel: null, credential: null, team: null },
-			// Every word and answer the patient gave: the record, not a pointer to it.
-			data: { reference, ...content, followsReportId: options.followsReportId ?? null }
-		});
-		record({
-			reportId: id,
-			type: 'triaged',
-			at: now,
-			actor: TRIAGE_SYSTEM_ACTOR,
-			data: {
-				level: decision.level,
-				autoLevel: decision.level,
-				queue: route.queue,
-				ruleSetVersion: decision.ruleSetVersion,
-				rules: decision.reasons.map((r) => r.id),
-				reasons: decision.reasons,
-				crisisLine: decision.crisisLine
-			}
-		});
-		options.alsoRecord?.(record, report);
+		const decision = decideSubmission(
+			existing,
+			submitting,
+			{ id, reference, content, followsReportId: options.followsReportId ?? null },
+			now
+		);
+		if (!decision.ok) return decision;
+		const { report, events } = decision.value;
+		if (events.length === 0) return ok({ report, created: false });
+		tx.insert(reports).values(report).run();
+		for (const event of events) record(event);
+		options.alsoRecord?.(tx, record, report);
 		return ok({ report, created: true });
 	});
 }

@@ -26,8 +26,11 @@ import {
 import { accessesOf } from './access';
 import type { ReportEvent } from './event-types';
 import { eventsOf } from './events';
-import { canView, type Viewer } from './permissions';
-import { allowedActions, type StaffAction } from './policy';
+import { canView } from './permissions';
+import { allowedActions } from './decide';
+import { loadState } from './state';
+import type { SessionUser } from '../auth/session';
+import type { StaffAction } from '../../vocabulary';
 import { ageInYears } from './submit';
 
 export type Audience = 'patient' | 'staff';
@@ -143,7 +146,9 @@ function summarise(e: ReportEvent): string {
 		case 'released':
 			return 'Handed the report back to the queue.';
 		case 'note_added':
-			return 'Added a note.';
+			return e.data.closing
+				? 'Wrote a closing outcome that read as more urgent: the report was raised and stayed open.'
+				: 'Added a note.';
 		case 'patient_update':
 			return 'Patient added an update.';
 		case 'contact_attempted':
@@ -311,9 +316,10 @@ export function firstName(name: string): string {
 }
 
 /** A report as staff see it, or null when this staff member may not see it. */
-export function staffReport(db: Db, viewer: Viewer, reportId: string, now: number): StaffReportView | null {
-	const row = db.select().from(reports).where(eq(reports.id, reportId)).get();
-	if (!row || !canView(viewer, row) || viewer.role === 'patient') return null;
+export function staffReport(db: Db, viewer: SessionUser, reportId: string, now: number): StaffReportView | null {
+	const state = loadState(db, reportId, now);
+	const row = state?.report;
+	if (!state || !row || !canView(viewer, row) || viewer.role === 'patient') return null;
 	const patient = db
 		.select({ name: users.name, phone: patientProfiles.phone, dateOfBirth: patientProfiles.dateOfBirth })
 		.from(users)
@@ -335,6 +341,6 @@ export function staffReport(db: Db, viewer: Viewer, reportId: string, now: numbe
 			emergencyAdviceLeft: row.emergencyAdviceLeft
 		},
 		handlerId: row.handlerId,
-		allowed: [...allowedActions(viewer, row)]
+		allowed: allowedActions(state, viewer, now)
 	};
 }
