@@ -18,9 +18,9 @@ async function logIn(page: Page, email: string): Promise<void> {
 }
 
 /** A new patient (random email) who sends one report; returns its reference. */
-async function patientReports(page: Page, description: string): Promise<string> {
+async function patientReports(page: Page, description: string, name = 'Robin Patel'): Promise<string> {
 	await page.goto('/signup', { waitUntil: 'networkidle' });
-	await page.getByLabel('Your name').fill('Robin Patel');
+	await page.getByLabel('Your name').fill(name);
 	await page.getByLabel('Email').fill(`e2e-${crypto.randomUUID().slice(0, 8)}@example.test`);
 	await page.getByLabel('Password').fill('a-long-e2e-password');
 	await page.getByLabel('Mobile phone').fill('555-210-4321');
@@ -70,10 +70,9 @@ test('a nurse sees an urgent report arrive live, claims, calls and closes it, an
 	await expect(nurse.getByRole('link', { name: '555-210-4321' })).toHaveAttribute('href', 'tel:5552104321');
 
 	// The patient's open page follows along without a reload.
-	await expect(patient.getByTestId('handled-by')).toHaveText(
-		/Sam Lee, RN — Telehealth nurse team, Telehealth \(clinician\)/,
-		{ timeout: 10_000 }
-	);
+	await expect(patient.getByTestId('handled-by')).toHaveText(/Sam Lee, RN · Telehealth nurse team/, {
+		timeout: 10_000
+	});
 	await expectStepBySamLee(patient, 'claimed');
 
 	await nurse.getByLabel('Reached the patient').check();
@@ -90,7 +89,7 @@ test('a nurse sees an urgent report arrive live, claims, calls and closes it, an
 	await expectStepBySamLee(patient, 'resolved');
 	await expect(patient.locator('li.step-resolved')).toContainText('seen in clinic the same day');
 	await patient.reload();
-	await expect(patient.getByTestId('handled-by')).toContainText('Sam Lee, RN — Telehealth nurse team');
+	await expect(patient.getByTestId('handled-by')).toContainText('Sam Lee, RN · Telehealth nurse team');
 	await expect(patient.getByLabel('What has changed?')).toHaveCount(0);
 });
 
@@ -235,4 +234,46 @@ test('an admin creates a staff account; field errors are shown next to the field
 	await expect(
 		page.getByRole('list', { name: 'Staff accounts' }).getByRole('listitem').filter({ hasText: email })
 	).toContainText('Office nurse team');
+});
+
+test('a support agent finds a closed report by reference, and by name and date of birth @no-js', async ({
+	page,
+	browser
+}) => {
+	const patient = await person(browser);
+	const surname = `Okafor${crypto
+		.randomUUID()
+		.slice(0, 6)
+		.replace(/[^a-z]/g, 'x')}`;
+	const reference = await patientReports(patient, 'Can I get a copy of my vaccination record?', `Ada ${surname}`);
+
+	await logIn(page, 'support@demo.test');
+	await page.goto('/queue/support');
+	await queueItem(page, reference)
+		.getByRole('link', { name: `Open ${reference}` })
+		.click();
+	await page.getByRole('button', { name: 'Claim', exact: true }).click();
+	await page.getByLabel('What happened (outcome)').fill('Emailed the vaccination record.');
+	await page.getByLabel('Disposition').selectOption({ label: 'No action needed' });
+	await page.getByRole('button', { name: 'Close report' }).click();
+	await expect(page.getByText('Closed.', { exact: true })).toBeVisible();
+
+	// The patient phones back quoting the reference, in lower case and without the prefix.
+	await page.getByRole('link', { name: 'Find a report' }).click();
+	const search = page.getByRole('searchbox', { name: 'Reference, name, date of birth or phone' });
+	await search.fill(reference.slice(3).toLowerCase());
+	await page.getByRole('button', { name: 'Search' }).click();
+	const found = page.getByRole('list', { name: 'Reports found' }).getByRole('listitem');
+	await expect(found).toHaveCount(1);
+	await expect(found).toContainText(`Ada ${surname}`);
+	await expect(found).toContainText('Closed');
+	await expect(found).toContainText('Born 05/06/1984');
+
+	// Or gives their name and date of birth, as the form shows it.
+	await search.fill(`${surname} 05/06/1984`);
+	await page.getByRole('button', { name: 'Search' }).click();
+	await expect(found).toHaveCount(1);
+	await found.getByRole('link', { name: new RegExp(reference) }).click();
+	await expect(page).toHaveURL(/\/queue\/reports\/[\w-]+\?from=search$/);
+	await expect(page.getByText('Emailed the vaccination record.').first()).toBeVisible();
 });

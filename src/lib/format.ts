@@ -46,3 +46,9 @@ export function timeAgo(iso: string, now: number): string {
 	const ms = now - new Date(iso).getTime();
 	return ms < MINUTE ? 'just now' : `${formatSpan(ms)} ago`;
 }
+
+/** A date of birth (stored YYYY-MM-DD) as the form shows it: mm/dd/yyyy. */
+export function formatDateOfBirth(iso: string): string {
+	const [y, m, d] = iso.split('-');
+	return y && m && d ? `${m}/${d}/${y}` : iso;
+}

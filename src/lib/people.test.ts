@@ -20,14 +20,16 @@ const support: Person = {
 
 describe('who handled a report', () => {
 	it('names the person, credential, team, channel and whether they are a clinician', () => {
-		expect(handlerText(nurse)).toBe('Sam Lee, RN — Telehealth nurse team, Telehealth (clinician)');
-		expect(handlerText(support)).toBe(
-			'Alex Kim, Support specialist (non-clinical) — Call center support team, Call center (non-clinical staff)'
+		expect(handlerText(nurse)).toBe('Sam Lee, RN · Telehealth nurse team');
+		expect(handlerText(support)).toBe('Alex Kim, Support specialist (non-clinical) · Call center support team');
+		expect(handlerText({ ...nurse, team: 'Evening nurses' })).toBe('Sam Lee, RN · Evening nurses · Telehealth');
+		expect(handlerText({ ...support, credential: null })).toBe(
+			'Alex Kim · Call center support team · non-clinical staff'
 		);
 	});
 
 	it('leaves out what is missing without stray punctuation', () => {
-		expect(handlerText({ ...nurse, credential: null, team: null })).toBe('Sam Lee — Telehealth (clinician)');
+		expect(handlerText({ ...nurse, credential: null, team: null })).toBe('Sam Lee · Telehealth');
 	});
 
 	it('shows the patient their own steps as "You" and staff the patient by name', () => {
@@ -42,7 +44,7 @@ describe('who handled a report', () => {
 		expect(actorText(patient, 'patient')).toBe('You');
 		expect(actorText(patient, 'staff')).toBe('Robin Patel (patient)');
 		expect(actorText(support, 'patient')).toBe(
-			'Alex Kim, Support specialist (non-clinical) — Call center support team, Call center (Non-clinical support staff)'
+			'Alex Kim, Support specialist (non-clinical) · Call center support team'
 		);
 	});
 });

@@ -1,5 +1,5 @@
 /** How a person who handled a report is named to patients and staff: name, credential, team, channel and role, always all of them. */
-import { roleLabel, type ActorRole } from './vocabulary';
+import type { ActorRole } from './vocabulary';
 
 export interface Person {
 	name: string | null;
@@ -14,14 +14,18 @@ function nameAndCredential(p: Person): string {
 	return [p.name ?? 'Unknown', p.credential].filter(Boolean).join(', ');
 }
 
-function where(p: Person): string {
-	return [p.team, p.channelLabel].filter(Boolean).join(', ');
-}
-
-/** "Sam Lee, RN — Telehealth nurse team, Telehealth (clinician)". */
+/**
+ * One short line, the same everywhere: "Sam Lee, RN · Telehealth nurse team". The credential
+ * comes from a list tied to the role (a clinical abbreviation, or one that says "non-clinical"),
+ * the channel is added when the team's name does not already say it, and anyone non-clinical
+ * without it in their credential is called non-clinical staff: patients always know which.
+ */
 export function handlerText(p: Person): string {
-	const place = where(p);
-	return `${nameAndCredential(p)}${place ? ` — ${place}` : ''} (${p.clinical ? 'clinician' : 'non-clinical staff'})`;
+	const parts = [nameAndCredential(p)];
+	if (p.team) parts.push(p.team);
+	if (p.channelLabel && !p.team?.toLowerCase().includes(p.channelLabel.toLowerCase())) parts.push(p.channelLabel);
+	if (!p.clinical && !/non-clinical/i.test(p.credential ?? '')) parts.push('non-clinical staff');
+	return parts.join(' · ');
 }
 
 /** One timeline step's author, as staff or the patient reads it. */
@@ -33,9 +37,7 @@ export function actorText(p: Person, audience: 'patient' | 'staff'): string {
 			return audience === 'patient' ? 'You' : `${p.name ?? 'Patient'} (patient)`;
 		case 'support':
 		case 'clinician':
-		case 'admin': {
-			const place = where(p);
-			return `${nameAndCredential(p)}${place ? ` — ${place}` : ''} (${roleLabel(p.role)})`;
-		}
+		case 'admin':
+			return handlerText(p);
 	}
 }

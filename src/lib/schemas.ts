@@ -172,3 +172,10 @@ export const callbackSchema = z.object({
 });
 
 export const dutySchema = z.object({ onDuty: z.boolean({ error: 'onDuty must be true or false.' }) });
+
+/** A staff search (see server/reports/search.ts for what it reads). */
+export const searchSchema = z.object({
+	q: z
+		.string({ error: 'Type a reference, a name, a date of birth or a phone number.' })
+		.max(120, 'Use at most 120 characters.')
+});

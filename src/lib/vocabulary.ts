@@ -54,6 +54,18 @@ export type Queue = (typeof QUEUES)[number];
 export const REPORT_STATUSES = ['open', 'claimed', 'resolved'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
+/** A report's status in the words staff and patients use. */
+export function statusLabel(status: ReportStatus): string {
+	switch (status) {
+		case 'open':
+			return 'Waiting';
+		case 'claimed':
+			return 'Being handled';
+		case 'resolved':
+			return 'Closed';
+	}
+}
+
 export const CONTACT_PREFERENCES = ['call', 'text', 'either'] as const;
 export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
 

@@ -39,3 +39,24 @@ describe('access log', () => {
 		expect(JSON.stringify(other.json)).not.toContain('Sam Lee');
 	});
 });
+
+describe('search', () => {
+	it('finds a report by reference for staff, logs the listing, and refuses patients and bad input', async () => {
+		const { patient, id } = await patientWith(server.url, 'Can I get a copy of my vaccination record?');
+		const reference = (await patient.request('GET', `/reports/${id}`)).json.reference as string;
+
+		const found = await staff.support.request('POST', '/search', { q: reference.toLowerCase() });
+		expect(found.status).toBe(200);
+		expect(found.json.results).toEqual([
+			expect.objectContaining({ id, reference, status: 'open', statusLabel: 'Waiting', level: 'admin' })
+		]);
+		const views = (await patient.request('GET', `/reports/${id}`)).json.views as Record<string, unknown>[];
+		expect(views).toEqual([expect.objectContaining({ name: 'Alex Kim', role: 'support' })]);
+
+		expect((await patient.request('POST', '/search', { q: reference })).status).toBe(403);
+		const empty = await staff.nurse.request('POST', '/search', { q: ' ' });
+		expect(empty.status).toBe(422);
+		expect(empty.json.error.message).toMatch(/Type a reference/);
+		expect((await staff.nurse.request('POST', '/search', { q: 42 })).status).toBe(422);
+	});
+});
