@@ -5,7 +5,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { config } from '$lib/server/config';
 import { StorageRefusedError } from '$lib/server/db';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureClinic, seedDemo } from '$lib/server/db/seed';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureClinic, hasClinic, seedDemo } from '$lib/server/db/seed';
 import { log } from '$lib/server/log';
 import { startPushAlerts } from '$lib/server/notify/alerts';
 import { startDeadlineMonitor } from '$lib/server/queues/deadlines';
@@ -44,7 +44,15 @@ export const init: ServerInit = async () => {
 		];
 		console.log(lines.join('\n'));
 	} else {
-		ensureClinic(database, now(), process.env.CLINIC_NAME ?? 'Clearline Clinic', process.env.CLINIC_PHONE ?? '911');
+		const clinicPhone = process.env.CLINIC_PHONE?.trim();
+		// Patients are told to call this number: never a made-up default (and never 911 for the clinic).
+		if (!clinicPhone && !hasClinic(database)) {
+			console.error(
+				'Clearline will not start: set CLINIC_PHONE (and CLINIC_NAME) to the number patients call; this database has no clinic yet.'
+			);
+			process.exit(1);
+		}
+		if (clinicPhone) ensureClinic(database, now(), process.env.CLINIC_NAME ?? 'Clearline Clinic', clinicPhone);
 		log.info({ port: process.env.PORT ?? '3000' }, 'clearline started');
 	}
 	// Before the deadline monitor: its first check can publish escalations that fell due while the server was down.

@@ -25,14 +25,18 @@ test('a patient reports sudden rib pain and is told a clinician will call @no-js
 	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
 	await expect(page.locator('.reference').first()).toHaveText(/^CL-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 	await expect(page.getByText(/nurse or doctor will call you within 30 minutes|call 911/i).first()).toBeVisible();
-	await expect(page.getByText('Clinician queue (nurses and doctors)', { exact: true })).toBeVisible();
-	await expect(page.getByTestId('handled-by')).toHaveText(/Not yet claimed/);
+	const status = page.getByTestId('status');
+	await expect(status.getByRole('heading')).toHaveText(/^A nurse or doctor will call you by /);
+	// Why, in the patient's own words, not the advice again.
+	await expect(status).toContainText(/because you told us “[^”]*rib/);
+	await expect(page.getByTestId('handled-by')).toHaveText(/Nobody yet: the nurses and doctors will pick it up/);
+	await expect(page.getByText(/Questions\? Call Riverside Family Medicine on 555-0100/)).toBeVisible();
 	await expect(page.getByText(/Automated triage rated it/)).toBeVisible();
 
 	// The report is in the patient's list and its page says the same after a reload.
 	await page.goto('/reports');
 	await page.locator('ul[aria-label="Reports"] a').first().click();
-	await expect(page.getByText('Waiting for a nurse or doctor')).toBeVisible();
+	await expect(status.getByRole('heading')).toHaveText(/^A nurse or doctor will call you by /);
 });
 
 test('ticking an emergency item shows the call-911 screen and still sends the report @no-js', async ({ page }) => {

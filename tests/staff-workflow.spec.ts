@@ -91,6 +91,12 @@ test('a nurse sees an urgent report arrive live, claims, calls and closes it, an
 	await patient.reload();
 	await expect(patient.getByTestId('handled-by')).toContainText('Sam Lee, RN · Telehealth nurse team');
 	await expect(patient.getByLabel('What has changed?')).toHaveCount(0);
+	// Closed: the outcome, never "will call you within 30 minutes", and a way back if not better.
+	const status = patient.getByTestId('status');
+	await expect(status.getByRole('heading')).toHaveText('Closed: appointment booked');
+	await expect(status).toContainText('What was done: Reached the patient; seen in clinic the same day.');
+	await expect(status).not.toContainText(/within 30 minutes|will call you/);
+	await expect(patient.getByRole('heading', { name: 'Still not better?' })).toBeVisible();
 });
 
 test('support staff cannot open the clinician queue, and a red flag in their note hands the report to clinicians', async ({
@@ -104,7 +110,7 @@ test('support staff cannot open the clinician queue, and a red flag in their not
 
 	const patient = await person(browser);
 	const reference = await patientReports(patient, 'my knee has been sore for a week');
-	await expect(patient.getByText('Support team queue', { exact: true })).toBeVisible();
+	await expect(patient.getByTestId('status').getByRole('heading')).toHaveText(/^Your care team will reply by /);
 
 	await page.goto('/queue/support');
 	await queueItem(page, reference)
@@ -130,8 +136,8 @@ test('support staff cannot open the clinician queue, and a red flag in their not
 
 	// Support's claim was dropped when the report turned urgent: nobody holds it until a clinician claims it.
 	await patient.reload();
-	await expect(patient.getByText('Clinician queue (nurses and doctors)', { exact: true })).toBeVisible();
-	await expect(patient.getByTestId('handled-by')).toHaveText('Not yet claimed');
+	await expect(patient.getByTestId('status').getByRole('heading')).toHaveText(/^A nurse or doctor will call you by /);
+	await expect(patient.getByTestId('handled-by')).toHaveText(/^Nobody yet: the nurses and doctors/);
 	const nurse = await person(browser);
 	await logIn(nurse, 'nurse@demo.test');
 	await nurse.goto('/queue/clinician');
@@ -175,10 +181,12 @@ test('a patient who asks for a nurse moves a routine report to the clinician que
 	browser
 }) => {
 	const reference = await patientReports(page, 'rash on my arm for two days');
-	await expect(page.getByText('Support team queue', { exact: true })).toBeVisible();
+	const status = page.getByTestId('status');
+	await expect(status.getByRole('heading')).toHaveText(/^Your care team will reply by /);
 
 	await page.getByRole('button', { name: 'I think this needs a nurse now' }).click();
-	await expect(page.getByText('Clinician queue (nurses and doctors)', { exact: true })).toBeVisible();
+	await expect(status.getByRole('heading')).toHaveText(/^A nurse or doctor will call you by /);
+	await expect(status).toContainText('You asked for a nurse or doctor');
 	await expect(page.getByText('Your report is with the nurses and doctors.')).toBeVisible();
 	await expect(page.locator('li.step-clinician_requested')).toContainText('You');
 
@@ -196,7 +204,7 @@ test('a patient update that names a red flag raises the level and says why; the 
 	await page.getByLabel('What has changed?').fill('Now there is blood in my stool and stomach pain.');
 	await page.getByRole('button', { name: 'Send update' }).click();
 	await expect(page.getByText('Your update raised your report to URGENT because:')).toBeVisible();
-	await expect(page.getByText('Clinician queue (nurses and doctors)', { exact: true })).toBeVisible();
+	await expect(page.getByTestId('status').getByRole('heading')).toHaveText(/^A nurse or doctor will call you by /);
 
 	await page.getByLabel('Call me back on').fill('12');
 	await page.getByRole('button', { name: 'Save call back details' }).click();
@@ -208,6 +216,7 @@ test('a patient update that names a red flag raises the level and says why; the 
 	await expect(page.locator('li.step-callback_changed')).toContainText('555-777-1234, evening');
 
 	await page.getByRole('button', { name: 'Cancel my call back' }).click();
+	await expect(page.getByTestId('status').getByRole('heading')).toHaveText('You cancelled your call back');
 	await expect(page.getByText('You cancelled your call back.')).toBeVisible();
 	await page.getByRole('button', { name: 'I still want a call back' }).click();
 	await expect(page.getByLabel('Call me back on')).toHaveValue('555-777-1234');

@@ -52,3 +52,8 @@ export function formatDateOfBirth(iso: string): string {
 	const [y, m, d] = iso.split('-');
 	return y && m && d ? `${m}/${d}/${y}` : iso;
 }
+
+/** A phone number as a tel: link wants it: digits and a leading +. */
+export function telOf(phone: string): string {
+	return phone.replace(/[^\d+]/g, '');
+}

@@ -41,3 +41,8 @@ export function actorText(p: Person, audience: 'patient' | 'staff'): string {
 			return handlerText(p);
 	}
 }
+
+/** The first word of a name ("Sam" of "Sam Lee"). */
+export function firstName(name: string): string {
+	return name.trim().split(/\s+/)[0] || name;
+}

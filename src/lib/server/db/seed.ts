@@ -14,6 +14,10 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 /** Creates a first clinic from the environment so patients have somewhere to sign up. */
+export function hasClinic(db: Db): boolean {
+	return (db.select({ n: count() }).from(clinics).get()?.n ?? 0) > 0;
+}
+
 export function ensureClinic(db: Db, now: number, name: string, phone: string): void {
 	const existing = db.select({ n: count() }).from(clinics).get();
 	if ((existing?.n ?? 0) > 0) return;

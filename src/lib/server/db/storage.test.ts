@@ -118,4 +118,15 @@ describe('the server at start-up', () => {
 		expectRefusal(start(env), /--init/);
 		expect(fs.existsSync(path.dirname(file))).toBe(false);
 	});
+
+	it('in production, will not make up the number patients are told to call', () => {
+		const dir = tempDir();
+		const env = {
+			DATABASE_PATH: path.join(dir, 'c.db'),
+			CLEARLINE_ENV: 'production',
+			ORIGIN: 'http://127.0.0.1',
+			CLINIC_PHONE: ''
+		};
+		expectRefusal(start(env, ['--init']), /set CLINIC_PHONE/);
+	});
 });

@@ -4,12 +4,13 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { patientProfiles, reports, users, type ReportRow } from '../db/schema';
+import { clinics, patientProfiles, reports, users, type ReportRow } from '../db/schema';
 import { routeFor } from '../queues/routing';
 import type { EmergencyScreenId, FiredRule, TriageLevel } from '../../triage/types';
 import {
 	callbackWindowLabel,
 	channelLabel,
+	dispositionLabel,
 	levelLabel,
 	queueLabel,
 	roleLabel,
@@ -18,6 +19,7 @@ import {
 	type ContactOutcome,
 	type Channel,
 	type ContactPreference,
+	type Disposition,
 	type EventType,
 	type Queue,
 	type ReportStatus,
@@ -32,6 +34,10 @@ import { loadState } from './state';
 import type { SessionUser } from '../auth/session';
 import type { StaffAction } from '../../vocabulary';
 import { ageInYears } from './submit';
+import { whyOf } from './why';
+import { firstName } from '../../people';
+
+export { firstName };
 
 export type Audience = 'patient' | 'staff';
 
@@ -97,12 +103,17 @@ export interface ReportView extends ReportSummary {
 	contactPreference: ContactPreference;
 	handledBy: HandledBy | null;
 	timeline: TimelineEntry[];
+	/** Contact since the report last became more urgent (what closing it depends on). */
+	contact: { reached: boolean; failedAttempts: number; emergencyAdviceLeft: boolean };
+	/** How it was closed, from the closing event. */
+	outcome: { text: string; disposition: Disposition; dispositionLabel: string; at: string } | null;
+	/** Why the report is at its level, in plain words for the patient. */
+	why: string;
 }
 
 export interface StaffReportView extends ReportView {
 	patient: { name: string; firstName: string; age: number | null; phone: string };
 	rules: FiredRule[];
-	contact: { reached: boolean; failedAttempts: number; emergencyAdviceLeft: boolean };
 	handlerId: string | null;
 	/** What this viewer may do now: the page offers exactly these, and the server checks the same rules. */
 	allowed: StaffAction[];
@@ -259,7 +270,26 @@ export function reportView(r: ReportRow, events: ReportEvent[], audience: Audien
 			summary: summarise(e),
 			detail: detail(e, audience),
 			actor: actorView(e)
-		}))
+		})),
+		contact: {
+			reached: r.contactReached,
+			failedAttempts: r.failedAttempts,
+			emergencyAdviceLeft: r.emergencyAdviceLeft
+		},
+		outcome: outcomeOf(r, events),
+		why: whyOf(r, events)
+	};
+}
+
+function outcomeOf(r: ReportRow, events: readonly ReportEvent[]): ReportView['outcome'] {
+	if (r.status !== 'resolved') return null;
+	const closing = events.findLast((e) => e.type === 'resolved');
+	if (closing?.type !== 'resolved') return null;
+	return {
+		text: closing.data.outcome,
+		disposition: closing.data.disposition,
+		dispositionLabel: dispositionLabel(closing.data.disposition),
+		at: new Date(closing.at).toISOString()
 	};
 }
 
@@ -278,6 +308,8 @@ export interface AccessView {
 export interface PatientReportView extends ReportView {
 	/** Who at Clearline opened this report, newest first. */
 	views: AccessView[];
+	/** The patient's clinic: its name and the number to call. */
+	clinic: { name: string; phone: string };
 }
 
 export function patientReport(db: Db, patientId: string, reportId: string, now: number): PatientReportView | null {
@@ -298,7 +330,14 @@ export function patientReport(db: Db, patientId: string, reportId: string, now: 
 			channel: a.viewerChannel,
 			channelLabel: a.viewerChannel ? channelLabel(a.viewerChannel) : null
 		}));
-	return { ...reportView(row, eventsOf(db, row.id), 'patient', now), views };
+	const clinic = db
+		.select({ name: clinics.name, phone: clinics.phone })
+		.from(clinics)
+		.where(eq(clinics.id, row.clinicId))
+		.get();
+	// reports.clinic_id is a foreign key: a report without its clinic is a broken database, not a state.
+	if (!clinic) throw new Error(`report ${row.reference} has no clinic`);
+	return { ...reportView(row, eventsOf(db, row.id), 'patient', now), views, clinic };
 }
 
 export function patientReports(db: Db, patientId: string, now: number): ReportSummary[] {
@@ -309,10 +348,6 @@ export function patientReports(db: Db, patientId: string, now: number): ReportSu
 		.orderBy(desc(reports.createdAt))
 		.all()
 		.map((r) => summaryOf(r, now));
-}
-
-export function firstName(name: string): string {
-	return name.trim().split(/\s+/)[0] ?? name;
 }
 
 /** A report as staff see it, or null when this staff member may not see it. */
@@ -335,11 +370,6 @@ export function staffReport(db: Db, viewer: SessionUser, reportId: string, now: 
 			phone: patient?.phone ?? row.callbackPhone
 		},
 		rules: row.reasons,
-		contact: {
-			reached: row.contactReached,
-			failedAttempts: row.failedAttempts,
-			emergencyAdviceLeft: row.emergencyAdviceLeft
-		},
 		handlerId: row.handlerId,
 		allowed: allowedActions(state, viewer, now)
 	};
