@@ -49,6 +49,24 @@ test('ticking an emergency item shows the call-911 screen and still sends the re
 	await expect(page.locator('.badge.emergency').first()).toBeVisible();
 });
 
+test('the call-911 card is in view after ticking any checklist item, and does not claim the report was sent', async ({
+	page
+}) => {
+	await signUp(page);
+	const boxes = page.getByRole('group', { name: 'Emergency checklist' }).getByRole('checkbox');
+	const count = await boxes.count();
+	for (const i of [0, count - 1]) {
+		await page.evaluate(() => window.scrollTo(0, 0));
+		await boxes.nth(i).check();
+		await expect(page.getByRole('heading', { name: 'Call 911 now' })).toBeInViewport();
+		await expect(page.getByRole('link', { name: 'Call 911' })).toBeInViewport();
+		await boxes.nth(i).uncheck();
+	}
+	await boxes.first().check();
+	await expect(page.getByText('When you send it, your report also goes to a nurse or doctor')).toBeVisible();
+	await expect(page.getByText(/has also gone to a nurse/)).toHaveCount(0);
+});
+
 test('the call-911 advice appears as soon as a box is ticked, with 988 for suicidal thoughts', async ({ page }) => {
 	await signUp(page);
 	await page.getByLabel('Thoughts of ending your life or harming yourself').check();

@@ -3,15 +3,16 @@
  * first. Support staff see the support queue and what they hold; clinicians
  * see both queues.
  */
-import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
-import { patientProfiles, reports, users } from '../db/schema';
+import { patientProfiles, reportEvents, reports, users } from '../db/schema';
 import { problem, ok, type Result } from '../problem';
 import { ageInYears } from '../reports/submit';
 import { firstName } from '../reports/views';
 import type { Viewer } from '../reports/permissions';
-import type { FiredRule, TriageLevel } from '../../triage/types';
+import { levelRank, type TriageLevel } from '../../triage/types';
+import { firstWords, staffWording } from '../reports/wording';
 import {
 	callbackWindowLabel,
 	levelLabel,
@@ -32,8 +33,13 @@ export interface QueueRow {
 	respondBy: string;
 	overdue: boolean;
 	escalationStep: number;
-	patient: { firstName: string; age: number | null };
-	reasons: { id: string; clinicianText: string }[];
+	patient: { firstName: string; age: number | null; dateOfBirth: string };
+	/** The start of what the patient wrote, in their words. */
+	firstWords: string;
+	severity: number | null;
+	/** Who or what last raised it above its first triage, and how ("Raised by a note from Alex Kim, support"). */
+	raisedBy: string | null;
+	reasons: { text: string }[];
 	handler: { id: string; name: string } | null;
 	callback: {
 		phone: string;
@@ -80,6 +86,10 @@ export function queueRows(db: Db, viewer: Viewer, queue: Queue, now: number): Re
 		.where(and(ne(reports.status, 'resolved'), where))
 		.orderBy(levelOrder, asc(reports.createdAt))
 		.all();
+	const raises = raisesOf(
+		db,
+		rows.map((x) => x.report.id)
+	);
 	return ok(
 		rows.map(({ report: r, patientName, dateOfBirth, handlerName }) => ({
 			id: r.id,
@@ -92,8 +102,11 @@ export function queueRows(db: Db, viewer: Viewer, queue: Queue, now: number): Re
 			respondBy: new Date(r.respondBy).toISOString(),
 			overdue: r.status === 'open' && now > r.respondBy,
 			escalationStep: r.escalationStep,
-			patient: { firstName: firstName(patientName), age: Math.floor(ageInYears(dateOfBirth, now)) },
-			reasons: (r.reasons as FiredRule[]).map((x) => ({ id: x.id, clinicianText: x.clinicianText })),
+			patient: { firstName: firstName(patientName), age: Math.floor(ageInYears(dateOfBirth, now)), dateOfBirth },
+			firstWords: firstWords(r.description),
+			severity: r.severity,
+			raisedBy: raises.get(r.id) ?? null,
+			reasons: r.reasons.map((x) => ({ text: staffWording(x) })),
 			handler: r.handlerId && handlerName ? { id: r.handlerId, name: handlerName } : null,
 			callback: {
 				phone: r.callbackPhone,
@@ -104,4 +117,59 @@ export function queueRows(db: Db, viewer: Viewer, queue: Queue, now: number): Re
 			}
 		}))
 	);
+}
+
+const TEXT_SOURCE: Partial<Record<string, string>> = {
+	note_added: 'a note',
+	patient_update: "the patient's update",
+	contact_attempted: 'call notes'
+};
+
+/** For each report, who last raised it and through what, from its events (one query for the whole queue). */
+function raisesOf(db: Db, ids: readonly string[]): Map<string, string> {
+	const out = new Map<string, string>();
+	if (ids.length === 0) return out;
+	const events = db
+		.select({
+			reportId: reportEvents.reportId,
+			type: reportEvents.type,
+			actorName: reportEvents.actorName,
+			actorRole: reportEvents.actorRole,
+			data: reportEvents.data
+		})
+		.from(reportEvents)
+		.where(
+			and(
+				inArray(reportEvents.reportId, [...ids]),
+				inArray(reportEvents.type, [
+					'note_added',
+					'patient_update',
+					'contact_attempted',
+					'level_changed',
+					'escalated',
+					'clinician_requested'
+				])
+			)
+		)
+		.orderBy(asc(reportEvents.seq))
+		.all();
+	const lastText = new Map<string, (typeof events)[number]>();
+	for (const e of events) {
+		const by = e.actorRole === 'patient' ? 'the patient' : `${e.actorName ?? 'staff'} (${e.actorRole})`;
+		if (TEXT_SOURCE[e.type]) lastText.set(e.reportId, e);
+		else if (e.type === 'escalated') out.set(e.reportId, `Escalated by ${by}`);
+		else if (e.type === 'clinician_requested') out.set(e.reportId, 'The patient asked for a nurse');
+		else if (e.type === 'level_changed') {
+			const { from, to } = e.data as { from: TriageLevel; to: TriageLevel };
+			if (levelRank(to) < levelRank(from)) out.delete(e.reportId);
+			else if (e.actorRole !== 'system') out.set(e.reportId, `Raised by ${by}`);
+			else {
+				const source = lastText.get(e.reportId);
+				const author =
+					source && source.actorRole !== 'patient' ? ` from ${source.actorName ?? 'staff'} (${source.actorRole})` : '';
+				out.set(e.reportId, source ? `Raised by ${TEXT_SOURCE[source.type]}${author}` : 'Raised on re-triage');
+			}
+		}
+	}
+	return out;
 }

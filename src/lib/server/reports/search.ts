@@ -14,6 +14,9 @@ import { channelLabel, levelLabel, statusLabel, type ReportStatus } from '../../
 import type { TriageLevel } from '../../triage/types';
 import { recordAccess } from './access';
 import { handlerText } from '../../people';
+import { firstWords } from './wording';
+
+export { firstWords };
 
 export const SEARCH_LIMIT = 25;
 
@@ -185,12 +188,4 @@ export function searchReports(db: Db, viewer: SessionUser, raw: string, now: num
 			firstWords: firstWords(r.description)
 		}))
 	);
-}
-
-/** The start of what the patient wrote, cut at a word. */
-export function firstWords(text: string, max = 90): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
-	if (flat.length <= max) return flat;
-	const cut = flat.slice(0, max);
-	return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 15)).trimEnd()}…`;
 }

@@ -6,7 +6,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { clinics, patientProfiles, reports, users, type ReportRow } from '../db/schema';
 import { routeFor } from '../queues/routing';
-import type { EmergencyScreenId, FiredRule, TriageLevel } from '../../triage/types';
+import type { EmergencyScreenId, TriageLevel } from '../../triage/types';
 import {
 	callbackWindowLabel,
 	channelLabel,
@@ -35,6 +35,7 @@ import type { SessionUser } from '../auth/session';
 import type { StaffAction } from '../../vocabulary';
 import { ageInYears } from './submit';
 import { whyOf } from './why';
+import { staffWording } from './wording';
 import { firstName } from '../../people';
 
 export { firstName };
@@ -112,8 +113,9 @@ export interface ReportView extends ReportSummary {
 }
 
 export interface StaffReportView extends ReportView {
-	patient: { name: string; firstName: string; age: number | null; phone: string };
-	rules: FiredRule[];
+	patient: { name: string; firstName: string; dateOfBirth: string | null; age: number | null; phone: string };
+	/** The fired rules for a clinician to read at a glance: level and wording with the evidence, no ids. */
+	rules: { level: TriageLevel; text: string }[];
 	handlerId: string | null;
 	/** What this viewer may do now: the page offers exactly these, and the server checks the same rules. */
 	allowed: StaffAction[];
@@ -366,10 +368,11 @@ export function staffReport(db: Db, viewer: SessionUser, reportId: string, now: 
 		patient: {
 			name: patient?.name ?? 'Unknown',
 			firstName: firstName(patient?.name ?? 'Unknown'),
+			dateOfBirth: patient?.dateOfBirth ?? null,
 			age: patient ? Math.floor(ageInYears(patient.dateOfBirth, now)) : null,
 			phone: patient?.phone ?? row.callbackPhone
 		},
-		rules: row.reasons,
+		rules: row.reasons.map((x) => ({ level: x.level, text: staffWording(x) })),
 		handlerId: row.handlerId,
 		allowed: allowedActions(state, viewer, now)
 	};

@@ -55,10 +55,17 @@ describe('routing to queues', () => {
 		expect(row).toMatchObject({
 			status: 'open',
 			overdue: false,
-			patient: { firstName: 'Test', age: expect.any(Number) }
+			// The date of birth is how the nurse checks who answered the phone.
+			patient: {
+				firstName: 'Test',
+				age: expect.any(Number),
+				dateOfBirth: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)
+			},
+			firstWords: expect.any(String),
+			raisedBy: null
 		});
 		expect((row.reasons as unknown[]).length).toBeGreaterThan(0);
-		expect(JSON.stringify(row)).not.toMatch(/password|hash|dateOfBirth/i);
+		expect(JSON.stringify(row)).not.toMatch(/password|hash|email/i);
 	});
 
 	it('keeps the clinician queue from support staff and patients', async () => {
