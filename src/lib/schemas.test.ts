@@ -27,12 +27,20 @@ describe('signupSchema', () => {
 		['phone', { phone: '12' }],
 		['phone', { phone: 'call me maybe' }],
 		['dateOfBirth', { dateOfBirth: '1950-02-30' }],
-		['dateOfBirth', { dateOfBirth: '02/28/1950' }],
+		['dateOfBirth', { dateOfBirth: '02/30/1950' }],
+		['dateOfBirth', { dateOfBirth: 'Feb 28 1950' }],
 		['dateOfBirth', { dateOfBirth: '2999-01-01' }]
 	])('rejects a bad %s with a message on that field', (field, patch) => {
 		const errors = errorsOf(signupSchema, { ...validSignup, ...patch });
 		expect(Object.keys(errors)).toEqual([field]);
 		expect(errors[field]!.length).toBeGreaterThan(5);
+	});
+
+	it('takes the date of birth as the field shows it (mm/dd/yyyy) as well as the ISO form it sends', () => {
+		expect(signupSchema.parse({ ...validSignup, dateOfBirth: '2/8/1950' }).dateOfBirth).toBe('1950-02-08');
+		expect(signupSchema.parse({ ...validSignup, dateOfBirth: '1950-02-08' }).dateOfBirth).toBe('1950-02-08');
+		expect(errorsOf(signupSchema, { ...validSignup, dateOfBirth: 'Feb 8' }).dateOfBirth).toMatch(/month\/day\/year/);
+		expect(JSON.stringify(errorsOf(signupSchema, { ...validSignup, dateOfBirth: 'x' }))).not.toMatch(/YYYY/);
 	});
 
 	it('rejects wrong types without throwing', () => {

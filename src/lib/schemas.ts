@@ -34,21 +34,31 @@ function ageOn(dateOfBirth: string, today: Date): number {
 	return (today.getTime() - dob.getTime()) / (365.25 * 24 * 60 * 60 * 1000);
 }
 
-const dateOfBirth = z
-	.string({ error: 'Enter your date of birth.' })
-	.trim()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter your date of birth as YYYY-MM-DD.')
-	.refine(
-		(v) =>
-			!Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-		{
-			error: 'That date does not exist.'
-		}
-	)
-	.refine((v) => {
-		const age = ageOn(v, new Date());
-		return age >= 0 && age <= 130;
-	}, 'Date of birth must be in the past.');
+/** The date field sends YYYY-MM-DD; a browser without one (or the API) may send the mm/dd/yyyy the field shows. */
+function isoFromUs(v: unknown): unknown {
+	if (typeof v !== 'string') return v;
+	const us = v.trim().match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
+	return us ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}` : v;
+}
+
+const dateOfBirth = z.preprocess(
+	isoFromUs,
+	z
+		.string({ error: 'Enter your date of birth.' })
+		.trim()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter your date of birth as month/day/year, like 07/04/1951.')
+		.refine(
+			(v) =>
+				!Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+			{
+				error: 'That date does not exist.'
+			}
+		)
+		.refine((v) => {
+			const age = ageOn(v, new Date());
+			return age >= 0 && age <= 130;
+		}, 'Date of birth must be in the past.')
+);
 
 export const signupSchema = z.object({
 	email,
@@ -111,7 +121,7 @@ export const staffAccountSchema = z.object({
 	password: signupSchema.shape.password,
 	name: signupSchema.shape.name,
 	kind: z.enum(['nurse', 'doctor', 'support', 'admin'], { error: 'Choose nurse, doctor, support or admin.' }),
-	channel: z.enum(CHANNELS, { error: 'Choose office, call_center or telehealth.' }),
+	channel: z.enum(CHANNELS, { error: 'Choose where they work: the office, the call center or telehealth.' }),
 	credential: z.string().trim().max(80).optional(),
 	team: z.string().trim().max(80).optional()
 });
@@ -137,7 +147,7 @@ export const noteSchema = z.object({
 });
 
 export const contactAttemptSchema = z.object({
-	outcome: z.enum(CONTACT_OUTCOMES, { error: 'Choose reached, no_answer, voicemail or wrong_number.' }),
+	outcome: z.enum(CONTACT_OUTCOMES, { error: 'Choose how the call went.' }),
 	note: z.string().trim().max(DESCRIPTION_MAX).optional(),
 	emergencyAdviceLeft: z.boolean({ error: 'emergencyAdviceLeft must be true or false.' }).optional()
 });
@@ -157,7 +167,7 @@ export const levelChangeSchema = z.object({
 
 export const resolveSchema = z.object({
 	outcome: z.string({ error: 'Say what happened.' }).trim().min(3, 'Say what happened.').max(DESCRIPTION_MAX),
-	disposition: z.enum(DISPOSITIONS, { error: 'Choose advice, appointment, telehealth, urgent_care, ed or no_action.' })
+	disposition: z.enum(DISPOSITIONS, { error: 'Choose how the report ends (the disposition).' })
 });
 
 /** What a patient adds to an open report. */

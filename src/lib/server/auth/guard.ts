@@ -16,16 +16,4 @@ export function requireRole(...roles: Role[]): SessionUser {
 	return locals.user;
 }
 
-/** Where each role starts after logging in. */
-export function homeFor(role: Role): string {
-	switch (role) {
-		case 'patient':
-			return '/reports';
-		case 'clinician':
-			return '/queue/clinician';
-		case 'support':
-			return '/queue/support';
-		case 'admin':
-			return '/admin';
-	}
-}
+export { homeFor } from '../../home';

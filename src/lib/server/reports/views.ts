@@ -14,6 +14,7 @@ import {
 	levelLabel,
 	queueLabel,
 	roleLabel,
+	statusLabel,
 	type ActorRole,
 	type CallbackWindow,
 	type ContactOutcome,
@@ -35,7 +36,7 @@ import type { SessionUser } from '../auth/session';
 import type { StaffAction } from '../../vocabulary';
 import { ageInYears } from './submit';
 import { whyOf } from './why';
-import { staffWording } from './wording';
+import { firstWords, staffWording } from './wording';
 import { firstName } from '../../people';
 
 export { firstName };
@@ -83,6 +84,9 @@ export interface ReportSummary {
 	/** Past its acknowledgement deadline with nobody on it. */
 	overdue: boolean;
 	escalationStep: number;
+	/** The start of what the patient wrote. */
+	firstWords: string;
+	statusLabel: string;
 }
 
 export interface ReportView extends ReportSummary {
@@ -235,6 +239,8 @@ export function summaryOf(r: ReportRow, now: number): ReportSummary {
 		id: r.id,
 		reference: r.reference,
 		status: r.status,
+		statusLabel: statusLabel(r.status),
+		firstWords: firstWords(r.description),
 		level: r.level,
 		levelLabel: levelLabel(r.level),
 		queue: r.queue,

@@ -1,11 +1,14 @@
 /** Triage reasons as staff read them on pages: the rule's wording with its evidence, no ids or codes. */
 import { screenLabel } from '../../emergency-screen';
-import type { FiredRule } from '../../triage/types';
+import { EMERGENCY_SCREEN_IDS, type FiredRule } from '../../triage/types';
+
+/** "checklist: chest_pain" as the engine quotes a ticked box (ids only: "the emergency checklist: …" stays). */
+const SCREEN_EVIDENCE = new RegExp(`checklist: (${EMERGENCY_SCREEN_IDS.join('|')})\\b`, 'g');
 
 /** A rule's clinician wording with form answers as people say them ("checklist: chest_pain" → the box's label). */
 export function staffWording(rule: Pick<FiredRule, 'clinicianText'>): string {
 	return rule.clinicianText
-		.replace(/checklist: ([a-z_]+)/g, (_m, id: string) => `ticked “${screenLabel(id)}”`)
+		.replace(SCREEN_EVIDENCE, (_m, id: string) => `ticked “${screenLabel(id)}”`)
 		.replace(/severity: (\d+)\/10/g, 'severity $1/10')
 		.replace(/pregnant: yes/g, 'pregnant')
 		.replace(/age: /g, 'age ');
