@@ -1,5 +1,6 @@
 /** Validation shared by forms, the JSON API and (where useful) the browser. */
 import { z } from 'zod';
+import { DESCRIPTION_MAX, LOWERING_REASON_MIN, PASSWORD_MIN } from './limits';
 import { EMERGENCY_SCREEN_IDS, SEXES, TRIAGE_LEVELS } from './triage/types';
 import {
 	CALLBACK_WINDOWS,
@@ -10,9 +11,7 @@ import {
 	LOWERING_REASONS
 } from './vocabulary';
 export type { LoweringReasonCode } from './vocabulary';
-
-export const PASSWORD_MIN = 12;
-export const DESCRIPTION_MAX = 5000;
+export { DESCRIPTION_MAX, LOWERING_REASON_MIN, PASSWORD_MIN };
 
 const email = z
 	.string({ error: 'Enter your email address.' })
@@ -156,7 +155,6 @@ export const escalateSchema = z.object({
 	reason: z.string({ error: 'Say why it needs a clinician.' }).trim().min(3, 'Say why it needs a clinician.').max(2000)
 });
 
-export const LOWERING_REASON_MIN = 20;
 export const levelChangeSchema = z.object({
 	level: z.enum(TRIAGE_LEVELS, { error: 'Choose emergency, urgent, routine or admin.' }),
 	reasonCode: z

@@ -50,3 +50,18 @@ describe('PWA shell', () => {
 		expect(csp).toContain("manifest-src 'self'");
 	});
 });
+
+describe('the browser bundle', () => {
+	it('never carries the validation library or server code (the report page budget is bench:web)', async () => {
+		const fs = await import('node:fs');
+		const path = await import('node:path');
+		const dir = path.resolve('build/client/_app/immutable');
+		const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+		expect(files.length).toBeGreaterThan(5);
+		for (const f of files) {
+			const code = fs.readFileSync(path.join(dir, f), 'utf8');
+			// zod's error class and issue codes, and the server's database driver, by their own names.
+			expect(code, f).not.toMatch(/ZodError|invalid_type|better-sqlite3|drizzle/);
+		}
+	});
+});
