@@ -26,11 +26,21 @@ function newest(target) {
 
 const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
 if (built === 0 || Math.max(...inputs.map((p) => newest(path.join(root, p)))) > built) {
-	console.log('Building Clearline…');
-	execSync('npx vite build', { stdio: 'inherit' });
+	console.log('Building Clearline (the first start takes a minute)…');
+	try {
+		// Quiet unless it fails: the first thing a newcomer should read is the address and the logins.
+		execSync('npx vite build', { stdio: 'pipe' });
+	} catch (error) {
+		process.stdout.write(error.stdout ?? '');
+		process.stderr.write(error.stderr ?? '');
+		console.error('The build failed (above).');
+		process.exit(1);
+	}
 }
 
 process.env.PORT ??= '3000';
+// Request logs are for operators: the demo prints its address and logins, then stays quiet (LOG_LEVEL=info to see them).
+process.env.LOG_LEVEL ??= 'warn';
 process.env.DATABASE_PATH ??= './data/clearline.db';
 // Times shown to patients and staff: the clinic's zone, here the machine's unless set.
 process.env.PUBLIC_TIMEZONE ||= Intl.DateTimeFormat().resolvedOptions().timeZone;
