@@ -118,6 +118,9 @@ test('support staff cannot open the clinician queue, and a red flag in their not
 		.click();
 	await page.getByRole('button', { name: 'Claim', exact: true }).click();
 	await expect(page.getByText('You are handling this report.')).toBeVisible();
+	// Actions stay folded until used: the page fits a phone call.
+	await expect(page.getByLabel('Note', { exact: true })).toBeHidden();
+	await page.getByText('Add a note', { exact: true }).click();
 	await page
 		.getByLabel('Note', { exact: true })
 		.fill('On the phone she says there is now blood in her stool and stomach pain.');
