@@ -1,6 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
+import { redirect } from '@sveltejs/kit';
+import { apiProblem } from '$lib/server/http/api';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { config } from '$lib/server/config';
@@ -118,7 +120,23 @@ const requestLog: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestLog, securityHeaders, authenticate);
+/** Where someone with a temporary password may go before choosing their own. */
+const WHILE_TEMPORARY = ['/account/password', '/logout', '/api/v1/auth/logout', '/api/v1/auth/password', '/emergency'];
+
+/** A temporary password (set by an admin) must be changed before anything else is done with it. */
+const temporaryPassword: Handle = async ({ event, resolve }) => {
+	const user = event.locals.user;
+	const path = event.url.pathname;
+	if (!user?.mustChangePassword || WHILE_TEMPORARY.includes(path) || path.startsWith('/_app/')) return resolve(event);
+	if (path.startsWith('/api/'))
+		return apiProblem({
+			code: 'forbidden',
+			message: 'This account has a temporary password: change it first (POST /api/v1/auth/password).'
+		});
+	redirect(303, '/account/password');
+};
+
+export const handle = sequence(requestLog, securityHeaders, authenticate, temporaryPassword);
 
 export const handleError: HandleServerError = ({ error, status, event }) => {
 	if (status === 404) return { message: 'Not found' };

@@ -225,7 +225,10 @@ test('a patient update that names a red flag raises the level and says why; the 
 	await expect(page.getByLabel('Call me back on')).toHaveValue('555-777-1234');
 });
 
-test('an admin creates a staff account; field errors are shown next to the field', async ({ page }) => {
+test('an admin creates a staff account; field errors are shown next to the field; the new nurse must choose their own password', async ({
+	page,
+	browser
+}) => {
 	await logIn(page, 'admin@demo.test');
 	await expect(page.getByRole('heading', { name: 'Staff', exact: true })).toBeVisible();
 	await expect(page.getByRole('list', { name: 'Staff accounts' })).toContainText('Sam Lee');
@@ -246,6 +249,35 @@ test('an admin creates a staff account; field errors are shown next to the field
 	await expect(
 		page.getByRole('list', { name: 'Staff accounts' }).getByRole('listitem').filter({ hasText: email })
 	).toContainText('Office nurse team');
+
+	// The admin chose that password: at first login the nurse must replace it before anything else.
+	const casey = await person(browser);
+	await casey.goto('/login', { waitUntil: 'networkidle' });
+	await casey.getByLabel('Email').fill(email);
+	await casey.getByLabel('Password').fill('a-long-staff-password');
+	await casey.getByRole('button', { name: 'Log in' }).click();
+	await expect(casey).toHaveURL(/\/account\/password$/);
+	await expect(casey.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();
+	await casey.goto('/queue/clinician');
+	await expect(casey).toHaveURL(/\/account\/password$/);
+	await casey.getByLabel('Temporary password').fill('a-long-staff-password');
+	await casey.getByLabel('New password', { exact: true }).fill('caseys-own-password');
+	await casey.getByRole('button', { name: 'Show password' }).nth(1).click();
+	await expect(casey.getByLabel('New password', { exact: true })).toHaveAttribute('type', 'text');
+	await casey.getByLabel('New password again').fill('caseys-own-password');
+	await casey.getByRole('button', { name: 'Change password' }).click();
+	await expect(casey.getByText('Your password is changed.')).toBeVisible();
+	await casey.getByRole('link', { name: 'Continue' }).click();
+	await expect(casey).toHaveURL(/\/queue\/clinician$/);
+
+	// The admin disables the account: it is logged out at once.
+	const row = page.getByRole('list', { name: 'Staff accounts' }).getByRole('listitem').filter({ hasText: email });
+	await page.reload();
+	await row.getByText('Manage Casey Nguyen').click();
+	await row.getByRole('button', { name: 'Disable the account' }).click();
+	await expect(row.getByText('Account disabled: it is logged out everywhere')).toBeVisible();
+	await casey.reload();
+	await expect(casey).toHaveURL(/\/login/);
 });
 
 test('a support agent finds a closed report by reference, and by name and date of birth @no-js', async ({
@@ -253,10 +285,10 @@ test('a support agent finds a closed report by reference, and by name and date o
 	browser
 }) => {
 	const patient = await person(browser);
-	const surname = `Okafor${crypto
-		.randomUUID()
-		.slice(0, 6)
-		.replace(/[^a-z]/g, 'x')}`;
+	// Letters only (a name), unique per run: each hex digit of a UUID becomes a letter.
+	const surname = `Okafor${[...crypto.randomUUID().replace(/-/g, '').slice(0, 10)]
+		.map((c) => 'ghijklmnopabcdef'['0123456789abcdef'.indexOf(c)])
+		.join('')}`;
 	const reference = await patientReports(patient, 'Can I get a copy of my vaccination record?', `Ada ${surname}`);
 
 	await logIn(page, 'support@demo.test');

@@ -187,3 +187,32 @@ export const searchSchema = z.object({
 		.string({ error: 'Type a reference, a name, a date of birth or a phone number.' })
 		.max(120, 'Use at most 120 characters.')
 });
+
+const newPassword = signupSchema.shape.password;
+
+/** Changing one's own password: the current one, and the new one twice. */
+export const passwordChangeSchema = z
+	.object({
+		current: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(256),
+		password: newPassword,
+		confirm: z.string({ error: 'Type the new password again.' })
+	})
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'The two new passwords are not the same.' });
+
+export const passwordResetRequestSchema = z.object({ email: signupSchema.shape.email });
+
+export const passwordResetSchema = z
+	.object({
+		token: z.string({ error: 'This reset link is not complete.' }).min(10).max(128),
+		password: newPassword,
+		confirm: z.string({ error: 'Type the new password again.' })
+	})
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'The two new passwords are not the same.' });
+
+/** An admin's changes to a staff account: what patients see of them. */
+export const staffEditSchema = z.object({
+	name: signupSchema.shape.name,
+	channel: staffAccountSchema.shape.channel,
+	credential: z.string().trim().min(1, 'Choose a credential.').max(80),
+	team: z.string().trim().min(2, 'Name the team patients will see.').max(80)
+});

@@ -6,9 +6,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
-import type { Db } from '../db';
+import type { Db, Tx } from '../db';
 import { sessions, staffProfiles, users } from '../db/schema';
 import type { Channel, Role } from '../../vocabulary';
 
@@ -35,6 +35,8 @@ export interface SessionUser {
 	name: string;
 	role: Role;
 	staff: { channel: Channel; credential: string; team: string; onDuty: boolean } | null;
+	/** An admin set a temporary password: the user must choose their own before anything else. */
+	mustChangePassword: boolean;
 }
 
 export interface Session {
@@ -77,6 +79,7 @@ const sessionById = (db: Db) =>
 			name: users.name,
 			role: users.role,
 			disabledAt: users.disabledAt,
+			mustChangePassword: users.mustChangePassword,
 			channel: staffProfiles.channel,
 			credential: staffProfiles.credential,
 			team: staffProfiles.team,
@@ -116,7 +119,14 @@ export function validateSessionToken(db: Db, token: string, now: number): Valida
 			: null;
 	return {
 		session: { id: row.id, userId: row.userId, expiresAt },
-		user: { id: row.userId, email: row.email, name: row.name, role: row.role, staff }
+		user: {
+			id: row.userId,
+			email: row.email,
+			name: row.name,
+			role: row.role,
+			staff,
+			mustChangePassword: row.mustChangePassword
+		}
 	};
 }
 
@@ -124,6 +134,12 @@ export function invalidateSession(db: Db, sessionId: string): void {
 	db.delete(sessions).where(eq(sessions.id, sessionId)).run();
 }
 
-export function invalidateUserSessions(db: Db, userId: string): void {
-	db.delete(sessions).where(eq(sessions.userId, userId)).run();
+export function invalidateUserSessions(db: Db | Tx, userId: string, exceptSessionId?: string): void {
+	db.delete(sessions)
+		.where(
+			exceptSessionId === undefined
+				? eq(sessions.userId, userId)
+				: and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
+		)
+		.run();
 }

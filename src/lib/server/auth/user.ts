@@ -66,7 +66,16 @@ function staffDefaults(
 	}
 }
 
-export async function createStaff(db: Db, input: StaffAccountInput, now: number): Promise<Result<AccountRef>> {
+/**
+ * A staff account made by an admin. The admin chose its password, so it is temporary: the
+ * person must choose their own at their first login (`temporary: false` only for demo seeding).
+ */
+export async function createStaff(
+	db: Db,
+	input: StaffAccountInput,
+	now: number,
+	{ temporary = true }: { temporary?: boolean } = {}
+): Promise<Result<AccountRef>> {
 	const defaults = staffDefaults(input.kind, input.channel);
 	const credential = input.credential || defaults.credential;
 	const team = input.team || defaults.team;
@@ -79,7 +88,15 @@ export async function createStaff(db: Db, input: StaffAccountInput, now: number)
 	try {
 		db.transaction((tx) => {
 			tx.insert(users)
-				.values({ id, email: input.email, passwordHash, role: defaults.role, name: input.name, createdAt: now })
+				.values({
+					id,
+					email: input.email,
+					passwordHash,
+					role: defaults.role,
+					name: input.name,
+					createdAt: now,
+					mustChangePassword: temporary
+				})
 				.run();
 			tx.insert(staffProfiles)
 				.values({

@@ -31,7 +31,9 @@ export const users = sqliteTable(
 		role: text('role', { enum: ROLES }).notNull(),
 		name: text('name').notNull(),
 		createdAt: timestamp('created_at').notNull(),
-		disabledAt: timestamp('disabled_at')
+		disabledAt: timestamp('disabled_at'),
+		/** Set by an admin's temporary password: the account must choose its own before doing anything else. */
+		mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [index('users_role_idx').on(t.role)]
 );
@@ -59,6 +61,17 @@ export const staffProfiles = sqliteTable('staff_profiles', {
 	team: text('team').notNull(),
 	clinicId: text('clinic_id').references(() => clinics.id),
 	onDuty: integer('on_duty', { mode: 'boolean' }).notNull().default(false)
+});
+
+/** One-time password-reset links: only the SHA-256 of the token is kept, and each works once, briefly. */
+export const passwordResets = sqliteTable('password_resets', {
+	tokenHash: text('token_hash').primaryKey(),
+	userId: text('user_id')
+		.notNull()
+		.references(() => users.id),
+	createdAt: timestamp('created_at').notNull(),
+	expiresAt: timestamp('expires_at').notNull(),
+	usedAt: timestamp('used_at')
 });
 
 export const sessions = sqliteTable(

@@ -24,6 +24,13 @@ export function ensureClinic(db: Db, now: number, name: string, phone: string): 
 	db.insert(clinics).values({ id: crypto.randomUUID(), name, phone, createdAt: now }).onConflictDoNothing().run();
 }
 
+const DEMO_STAFF = [
+	{ email: 'support@demo.test', name: 'Alex Kim', kind: 'support', channel: 'call_center' },
+	{ email: 'nurse@demo.test', name: 'Sam Lee', kind: 'nurse', channel: 'telehealth' },
+	{ email: 'doctor@demo.test', name: 'Dr. Priya Shah', kind: 'doctor', channel: 'office' },
+	{ email: 'admin@demo.test', name: 'Jordan Reyes', kind: 'admin', channel: 'office' }
+] as const;
+
 /** Seeds the demo clinic and accounts, only into a database with no users. Returns whether it did. */
 export async function seedDemo(db: Db, now: number): Promise<boolean> {
 	const existing = db.select({ n: count() }).from(users).get();
@@ -43,18 +50,8 @@ export async function seedDemo(db: Db, now: number): Promise<boolean> {
 			},
 			now
 		),
-		createStaff(
-			db,
-			{ email: 'support@demo.test', password, name: 'Alex Kim', kind: 'support', channel: 'call_center' },
-			now
-		),
-		createStaff(db, { email: 'nurse@demo.test', password, name: 'Sam Lee', kind: 'nurse', channel: 'telehealth' }, now),
-		createStaff(
-			db,
-			{ email: 'doctor@demo.test', password, name: 'Dr. Priya Shah', kind: 'doctor', channel: 'office' },
-			now
-		),
-		createStaff(db, { email: 'admin@demo.test', password, name: 'Jordan Reyes', kind: 'admin', channel: 'office' }, now)
+		// The demo's passwords are published in the README: they are not temporary ones to change.
+		...DEMO_STAFF.map((staff) => createStaff(db, { ...staff, password }, now, { temporary: false }))
 	]);
 	for (const result of results) {
 		if (!result.ok) throw new Error(`Demo seeding failed: ${result.problem.message}`);

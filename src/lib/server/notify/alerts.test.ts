@@ -48,7 +48,8 @@ const staffUser = (id: string, role: 'clinician' | 'support' | 'admin', name: st
 	email: `${id}@example.test`,
 	name,
 	role,
-	staff: { channel: 'telehealth', credential: role === 'clinician' ? 'RN' : 'Support', team: 'Team', onDuty: true }
+	staff: { channel: 'telehealth', credential: role === 'clinician' ? 'RN' : 'Support', team: 'Team', onDuty: true },
+	mustChangePassword: false
 });
 
 async function clinic() {
@@ -104,7 +105,8 @@ async function clinic() {
 		email: 'p@example.test',
 		name: PATIENT_NAME,
 		role: 'patient',
-		staff: null
+		staff: null,
+		mustChangePassword: false
 	};
 	return { db, bus, ctx, ids, endpoints, patientUser };
 }

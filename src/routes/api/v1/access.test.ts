@@ -60,3 +60,38 @@ describe('search', () => {
 		expect((await staff.nurse.request('POST', '/search', { q: 42 })).status).toBe(422);
 	});
 });
+
+describe('a temporary password', () => {
+	it('must be changed before the account can do anything else through the API', async () => {
+		const admin = new ApiClient(server.url);
+		await admin.login('admin@demo.test', 'demo-password-1');
+		const email = `temp-${crypto.randomUUID().slice(0, 8)}@example.test`;
+		const created = await admin.request('POST', '/staff/accounts', {
+			email,
+			password: 'chosen-by-the-admin',
+			name: 'Robin Temp',
+			kind: 'nurse',
+			channel: 'telehealth'
+		});
+		expect(created.status).toBe(201);
+
+		const nurse = new ApiClient(server.url);
+		await nurse.login(email, 'chosen-by-the-admin');
+		const blocked = await nurse.request('GET', '/queue/clinician');
+		expect(blocked.status).toBe(403);
+		expect(blocked.json.error.message).toMatch(/temporary password/);
+		const mismatch = await nurse.request('POST', '/auth/password', {
+			current: 'chosen-by-the-admin',
+			password: 'robins-own-password',
+			confirm: 'robins-own-passwort'
+		});
+		expect(mismatch.status).toBe(422);
+		const changed = await nurse.request('POST', '/auth/password', {
+			current: 'chosen-by-the-admin',
+			password: 'robins-own-password',
+			confirm: 'robins-own-password'
+		});
+		expect(changed.status).toBe(204);
+		expect((await nurse.request('GET', '/queue/clinician')).status).toBe(200);
+	});
+});
