@@ -38,5 +38,8 @@ export const config = {
 	deadlineCheckMs: Math.max(250, Number(process.env.DEADLINE_CHECK_MS ?? 5000) || 5000),
 	/** Contact for push services about our alerts (VAPID `sub`): a mailto: or https: URL. */
 	vapidSubject: process.env.VAPID_SUBJECT || 'mailto:alerts@clearline.invalid',
+	/** Where password-reset mail goes out (e.g. smtps://user:pass@mail.example.org); unset: no mail is sent. */
+	smtpUrl: process.env.SMTP_URL || null,
+	mailFrom: process.env.MAIL_FROM || 'Clearline <no-reply@clearline.invalid>',
 	logLevel: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info')
 } as const;
