@@ -294,10 +294,44 @@ describe('decide: the ways around the rules found by trying (issue 8), each clos
 			text: 'crushing chest pain and I cannot breathe'
 		});
 		expect(d.followUp).toEqual({ text: 'crushing chest pain and I cannot breathe' });
-		for (const text of ['thank you', 'Can I change my appointment time?']) {
+		// Words triage finds nothing in still reach someone: when in doubt, a person reads them.
+		for (const text of ["it's getting worse", 'help', 'still the same', 'thank you']) {
 			const d = decide(stateOf(closed), patient, { type: 'patient_update', text }, T0);
-			expect(d.ok ? 'opened a report' : d.problem.message).toMatch(/closed.*call 911/);
+			expect(d.ok && d.value.followUp).toEqual({ text });
 		}
+		const admin = decide(
+			stateOf(closed),
+			patient,
+			{ type: 'patient_update', text: 'Can I change my appointment time?' },
+			T0
+		);
+		expect(admin.ok ? 'opened a report' : admin.problem.message).toMatch(/closed.*call 911/);
+	});
+
+	it('hole 3: failed calls to an old number do not count once the patient gives a new one', () => {
+		let r = run(stateOf(submitted('crushing chest pain')), nurse, { type: 'claim' }).report;
+		expect(r.level).toBe('emergency');
+		for (let i = 0; i < 3; i++)
+			r = run(stateOf(r, 'clinician'), nurse, {
+				type: 'contact',
+				outcome: 'no_answer',
+				emergencyAdviceLeft: true
+			}).report;
+		const close: Command = { type: 'resolve', outcome: 'Advice left three times.', disposition: 'advice' };
+		expect(outcome(decide(stateOf(r, 'clinician'), nurse, close, T0 + MIN))).toBe('events');
+		r = run(stateOf(r, 'clinician'), patient, { type: 'callback', callbackPhone: '555-010-0999' }).report;
+		expect(r).toMatchObject({ failedAttempts: 0, emergencyAdviceLeft: false });
+		expect(outcome(decide(stateOf(r, 'clinician'), nurse, close, T0 + MIN))).toBe('rule_violation');
+	});
+
+	it('a call by someone who did not claim the report, or to a wrong number, never silences the ladder', () => {
+		const open = at('urgent', 'open', null);
+		for (const outcome of ['wrong_number', 'no_answer', 'reached'] as const) {
+			const d = run(open, nurse, { type: 'contact', outcome });
+			expect(d.report.nextEscalationAt).toBe(open.report.nextEscalationAt);
+		}
+		expect(run(open, nurse, { type: 'contact', outcome: 'wrong_number' }).report.acknowledgedAt).toBeNull();
+		expect(run(open, nurse, { type: 'contact', outcome: 'no_answer' }).report.acknowledgedAt).toBe(T0 + MIN);
 	});
 
 	it('hole 5: the same id with different words is a conflict; the same words are the same report', () => {

@@ -98,9 +98,12 @@ export const CLINICAL_ONLY =
 	'Urgent and emergency reports are handled by clinicians only. Use "Escalate" to hand a report to them.';
 const NOT_YOURS = 'Only the patient can do this to their report.';
 const NOT_UNDERSTOOD = 'engine.not_understood';
-/** Decisions that found nothing clinical: an administrative request, or nothing at all ("thank you"). */
-const NOT_CLINICAL = new Set(['engine.admin', 'engine.empty']);
-const isClinical = (d: TriageDecision): boolean => d.reasons.some((x) => !NOT_CLINICAL.has(x.id));
+/**
+ * Only a purely administrative request on a closed report is told to send a new one. Anything
+ * else, even words triage finds nothing in ("it's getting worse", "help", "still the same"),
+ * opens a follow-up: when in doubt, someone reads it.
+ */
+const isClinical = (d: TriageDecision): boolean => d.level !== 'admin';
 
 /** The events of one decision, applied as they are made so each rule reads the state the last one left. */
 class Draft {

@@ -67,12 +67,14 @@ export function apply(state: ReportRow | null, event: Applicable): ReportRow {
 			return read(s, event.data.text, event.data.reading);
 		case 'contact_attempted': {
 			const d = event.data;
+			const wrongNumber = d.outcome === 'wrong_number';
 			const contacted: ReportRow = {
 				...s,
 				...contactEffect(s, d.outcome, d.emergencyAdviceLeft),
-				// Calling the patient is acknowledging the report.
-				acknowledgedAt: s.acknowledgedAt ?? at,
-				nextEscalationAt: null
+				// Calling the patient acknowledges the report; dialling a wrong number reached nobody.
+				acknowledgedAt: wrongNumber ? s.acknowledgedAt : (s.acknowledgedAt ?? at)
+				// The ladder is left as it is: it stops when someone claims the report. A call by someone
+				// who did not claim it leaves nobody responsible, and the report must not go quiet.
 			};
 			return d.note ? read(contacted, d.note, d.reading) : contacted;
 		}
@@ -93,13 +95,18 @@ export function apply(state: ReportRow | null, event: Applicable): ReportRow {
 			const step = event.data.step;
 			return { ...s, escalationStep: step, nextEscalationAt: step < LAST_STEP ? at + nextRungAfter(s.level) : null };
 		}
-		case 'callback_changed':
+		case 'callback_changed': {
+			// Failed calls count toward closing only to the number the patient gave: a new number
+			// has not been tried, and advice left on the old one may never be heard.
+			const newNumber = event.data.callbackPhone !== s.callbackPhone;
 			return {
 				...s,
+				...(newNumber ? { failedAttempts: 0, emergencyAdviceLeft: false } : {}),
 				callbackPhone: event.data.callbackPhone,
 				callbackWindow: event.data.callbackWindow,
 				callbackCancelled: event.data.cancelled
 			};
+		}
 		case 'resolved': {
 			const read_ = read(s, event.data.outcome, event.data.reading);
 			return { ...read_, status: 'resolved', resolvedAt: at, nextEscalationAt: null };
