@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { listStaff } from '$lib/server/auth/staff';
 import { createStaff } from '$lib/server/auth/user';
 import { failWith, formValues, validate } from '$lib/server/http/form';
-import { db, now } from '$lib/server/runtime';
+import { ctx, db, now } from '$lib/server/runtime';
 import { staffAccountSchema, staffEditSchema } from '$lib/schemas';
 import { editStaff, setStaffDisabled, setTemporaryPassword } from '$lib/server/auth/account';
 import { CLINICAL_CREDENTIALS, NON_CLINICAL_CREDENTIALS } from '$lib/server/reports/policy';
@@ -44,7 +44,7 @@ export const actions: Actions = {
 	disable: async ({ request }) => {
 		const admin = requireRole('admin');
 		const staffId = staffIdOf(await request.formData());
-		const result = setStaffDisabled(db(), admin.id, staffId, true, now());
+		const result = setStaffDisabled(ctx(), admin.id, staffId, true);
 		if (!result.ok) return failWith(result.problem, { action: 'manage', staffId });
 		return { done: { staffId, message: 'Account disabled: it is logged out everywhere and cannot log in.' } };
 	},
@@ -52,7 +52,7 @@ export const actions: Actions = {
 	enable: async ({ request }) => {
 		const admin = requireRole('admin');
 		const staffId = staffIdOf(await request.formData());
-		const result = setStaffDisabled(db(), admin.id, staffId, false, now());
+		const result = setStaffDisabled(ctx(), admin.id, staffId, false);
 		if (!result.ok) return failWith(result.problem, { action: 'manage', staffId });
 		return { done: { staffId, message: 'Account enabled again.' } };
 	},

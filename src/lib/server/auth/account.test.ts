@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sessions, users } from '../db/schema';
-import { T0, fileDb, patient, staffMember } from '../testing/fixtures';
+import { reports, sessions, users } from '../db/schema';
+import { T0, context, fileDb, patient, report, staffMember } from '../testing/fixtures';
+import { claim } from '../reports/actions';
 import {
 	RESET_LIFETIME_MS,
 	changePassword,
@@ -67,7 +68,7 @@ describe('a reset link', () => {
 		expect(requestPasswordReset(db, 'nobody@example.test', T0)).toBeNull();
 		const admin = await staffMember(db, 'admin');
 		const nurse = await staffMember(db, 'nurse');
-		setStaffDisabled(db, admin.id, nurse.id, true, T0);
+		setStaffDisabled(context(db, T0), admin.id, nurse.id, true);
 		expect(requestPasswordReset(db, nurse.email, T0)).toBeNull();
 	});
 });
@@ -78,16 +79,28 @@ describe('what an admin does to staff accounts', () => {
 		const admin = await staffMember(db, 'admin');
 		const nurse = await staffMember(db, 'nurse');
 		const s = createSession(db, nurse.id, 'clinician', T0);
-		expect(setStaffDisabled(db, admin.id, nurse.id, true, T0).ok).toBe(true);
+		expect(setStaffDisabled(context(db, T0), admin.id, nurse.id, true).ok).toBe(true);
 		expect(validateSessionToken(db, s.token, T0).user).toBeNull();
 		expect(db.select().from(sessions).where(eq(sessions.userId, nurse.id)).all()).toEqual([]);
 		expect((await authenticate(db, nurse.email, PASSWORD)).ok).toBe(false);
-		expect(setStaffDisabled(db, admin.id, nurse.id, false, T0).ok).toBe(true);
+		expect(setStaffDisabled(context(db, T0), admin.id, nurse.id, false).ok).toBe(true);
 		expect((await authenticate(db, nurse.email, PASSWORD)).ok).toBe(true);
-		const self = setStaffDisabled(db, admin.id, admin.id, true, T0);
+		const self = setStaffDisabled(context(db, T0), admin.id, admin.id, true);
 		expect(self.ok ? null : self.problem.code).toBe('invalid_state');
 		const pat = await patient(db);
-		expect(setStaffDisabled(db, admin.id, pat.id, true, T0).ok).toBe(false);
+		expect(setStaffDisabled(context(db, T0), admin.id, pat.id, true).ok).toBe(false);
+	});
+
+	it('hands every report a disabled account held back to the queue, with its deadline started again', async () => {
+		const db = database();
+		const admin = await staffMember(db, 'admin');
+		const nurse = await staffMember(db, 'nurse');
+		const urgent = report(context(db, T0), await patient(db), 'stomach pain and blood in stool');
+		claim(context(db, T0 + 1000), nurse, urgent.id);
+		expect(setStaffDisabled(context(db, T0 + 2000), admin.id, nurse.id, true).ok).toBe(true);
+		const row = db.select().from(reports).where(eq(reports.id, urgent.id)).get()!;
+		expect(row).toMatchObject({ status: 'open', handlerId: null, escalationStep: 0 });
+		expect(row.nextEscalationAt).toBeGreaterThan(T0 + 2000);
 	});
 
 	it('sets a temporary password that must be changed at the next login', async () => {

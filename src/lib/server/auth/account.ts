@@ -15,6 +15,8 @@ import { credentialRefusal } from '../reports/policy';
 import type { Channel } from '../../vocabulary';
 import { hashPassword, verifyPassword } from './password';
 import { invalidateUserSessions } from './session';
+import { releaseFromDisabledAccounts } from '../queues/deadlines';
+import type { Ctx } from '../reports/context';
 
 export const RESET_LIFETIME_MS = 30 * 60_000;
 
@@ -101,14 +103,12 @@ function staffRow(db: Db, staffId: string) {
 
 const notStaff = () => problem('not_found', 'No staff account with that id.');
 
-/** Disables (every session ends at once) or re-enables a staff account. An admin cannot disable themself. */
-export function setStaffDisabled(
-	db: Db,
-	adminId: string,
-	staffId: string,
-	disabled: boolean,
-	now: number
-): Result<null> {
+/**
+ * Disables (every session ends at once, and every report they held goes back to the queue) or
+ * re-enables a staff account. An admin cannot disable themself.
+ */
+export function setStaffDisabled(ctx: Ctx, adminId: string, staffId: string, disabled: boolean): Result<null> {
+	const { db, now } = ctx;
 	if (!staffRow(db, staffId)) return notStaff();
 	if (staffId === adminId && disabled) return problem('invalid_state', 'You cannot disable your own account.');
 	db.transaction((tx) => {
@@ -118,6 +118,7 @@ export function setStaffDisabled(
 			.run();
 		if (disabled) invalidateUserSessions(tx, staffId);
 	});
+	if (disabled) releaseFromDisabledAccounts(ctx);
 	return ok(null);
 }
 

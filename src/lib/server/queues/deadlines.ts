@@ -4,7 +4,7 @@
  * the first check after start-up, and a restart loses nothing.
  */
 import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
-import { reports, type ReportRow } from '../db/schema';
+import { reports, users, type ReportRow } from '../db/schema';
 import type { Ctx } from '../reports/context';
 import { run } from '../reports/actions';
 
@@ -28,6 +28,25 @@ export function escalateOverdue(ctx: Ctx, limit = 500): ReportRow[] {
 	return escalated;
 }
 
+/**
+ * Hands back to the queue every open report held by a disabled account (called when an account
+ * is disabled, and on every deadline check, so a crash in between cannot strand one).
+ */
+export function releaseFromDisabledAccounts(ctx: Ctx): ReportRow[] {
+	const held = ctx.db
+		.select({ id: reports.id })
+		.from(reports)
+		.innerJoin(users, eq(users.id, reports.handlerId))
+		.where(and(eq(reports.status, 'claimed'), isNotNull(users.disabledAt)))
+		.all();
+	const released: ReportRow[] = [];
+	for (const { id } of held) {
+		const result = run(ctx, null, id, { type: 'release_disabled' });
+		if (result.ok && result.value.events.length > 0) released.push(result.value.report);
+	}
+	return released;
+}
+
 /** Checks deadlines now (catching up on anything that fell due while the server was down), then every `intervalMs`. */
 export function startDeadlineMonitor(
 	context: () => Ctx,
@@ -36,7 +55,9 @@ export function startDeadlineMonitor(
 ): () => void {
 	const tick = () => {
 		try {
-			escalateOverdue(context());
+			const ctx = context();
+			releaseFromDisabledAccounts(ctx);
+			escalateOverdue(ctx);
 		} catch (error) {
 			onError(error);
 		}

@@ -27,13 +27,17 @@ describe('routing table (DESIGN.md)', () => {
 		expect(respondByFor('urgent', t)).toBe(t + 15 * MINUTE);
 	});
 
-	it('skips weekends for business-day deadlines', () => {
-		const friday = new Date(2026, 10, 27, 16, 30);
-		const monday = new Date(addBusinessDays(friday.getTime(), 1));
-		expect(monday.getDay()).toBe(1);
-		expect(monday.getHours()).toBe(16);
-		expect(new Date(addBusinessDays(friday.getTime(), 2)).getDay()).toBe(2);
-		const saturday = new Date(2026, 10, 28, 10, 0);
-		expect(new Date(respondByFor('routine', saturday.getTime())).getDay()).toBe(1);
+	it('skips weekends for business-day deadlines, in the clinic’s zone whatever the machine’s', () => {
+		const friday = Date.UTC(2026, 10, 27, 21, 30); // Friday 4:30 pm in New York
+		const ny = 'America/New_York';
+		const monday = addBusinessDays(friday, 1, ny);
+		expect(monday).toBe(Date.UTC(2026, 10, 30, 21, 30));
+		expect(addBusinessDays(friday, 2, ny)).toBe(Date.UTC(2026, 11, 1, 21, 30));
+		// Saturday 02:00 UTC is still Friday evening in Los Angeles: one business day later is Monday
+		// evening there (Tuesday 02:00 UTC), while a clinic on UTC counts from Monday 02:00.
+		const lateFriday = Date.UTC(2026, 10, 28, 2, 0);
+		expect(addBusinessDays(lateFriday, 1, 'America/Los_Angeles')).toBe(Date.UTC(2026, 11, 1, 2, 0));
+		expect(addBusinessDays(lateFriday, 1, 'UTC')).toBe(Date.UTC(2026, 10, 30, 2, 0));
+		expect(addBusinessDays(Date.UTC(2026, 10, 28, 12, 0), 1, 'UTC')).toBe(Date.UTC(2026, 10, 30, 12, 0));
 	});
 });

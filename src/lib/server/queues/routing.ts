@@ -49,16 +49,37 @@ export function routeFor(level: TriageLevel): Route {
 	}
 }
 
-/** Adds business days (Monday–Friday), keeping the time of day; a weekend start counts from Monday. */
-export function addBusinessDays(from: number, days: number): number {
-	const date = new Date(from);
+const weekdays = new Map<string, Intl.DateTimeFormat>();
+
+/** The day of the week (0 = Sunday) of `at` in `timeZone`. */
+function weekdayIn(at: number, timeZone: string): number {
+	let f = weekdays.get(timeZone);
+	if (!f) {
+		f = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone });
+		weekdays.set(timeZone, f);
+	}
+	return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(f.format(at));
+}
+
+/**
+ * Adds business days (Monday–Friday) in the clinic's time zone (PUBLIC_TIMEZONE; unset, the
+ * machine's), 24 hours a day. With it set, every machine computes the same deadline, so the
+ * audit that folds a report's events elsewhere gets the one the server stored. A weekend start
+ * counts from Monday.
+ */
+export function addBusinessDays(
+	from: number,
+	days: number,
+	timeZone: string = process.env.PUBLIC_TIMEZONE || Intl.DateTimeFormat().resolvedOptions().timeZone
+): number {
+	let at = from;
 	let remaining = days;
 	while (remaining > 0) {
-		date.setDate(date.getDate() + 1);
-		const weekday = date.getDay();
+		at += 24 * 60 * MINUTE;
+		const weekday = weekdayIn(at, timeZone);
 		if (weekday !== 0 && weekday !== 6) remaining -= 1;
 	}
-	return date.getTime();
+	return at;
 }
 
 export function deadlineFrom(from: number, deadline: Deadline): number {

@@ -74,7 +74,7 @@ function submitted(description: string, over: { emergencyScreen?: ReportRow['eme
 const ROUTINE_TEXT = 'I need a refill of my blood pressure pills and have a mild sore throat';
 
 function stateOf(report: ReportRow, handlerRole: Role | null = null): ReportState {
-	return { report, patient: { ageYears: 70, sex: 'female' }, handlerRole };
+	return { report, patient: { ageYears: 70, sex: 'female' }, handlerRole, handlerDisabled: false };
 }
 
 /** The same report at any level, status and handler (as if the events to get there had happened). */
@@ -110,7 +110,8 @@ const COMMANDS: Record<Command['type'], Command> = {
 	patient_update: { type: 'patient_update', text: 'The sore throat is still there.' },
 	request_clinician: { type: 'request_clinician' },
 	callback: { type: 'callback', callbackWindow: 'evening' },
-	deadline_check: { type: 'deadline_check' }
+	deadline_check: { type: 'deadline_check' },
+	release_disabled: { type: 'release_disabled' }
 };
 
 type Expected = 'events' | 'nothing' | ProblemCode;
@@ -170,7 +171,8 @@ function expected(
 			if (!own) return 'forbidden';
 			return closed ? 'invalid_state' : 'events';
 		case 'deadline_check':
-			return 'forbidden';
+		case 'release_disabled':
+			return 'forbidden'; // the system's commands: no user may give them
 	}
 }
 
@@ -384,6 +386,20 @@ describe('decide: the ways around the rules found by trying (issue 8), each clos
 		expect(outcome(decide(urgent, nurse, { type: 'patient_update', text: 'x' }, T0))).toBe('forbidden');
 		const update = run(at('routine', 'open', null), patient, { type: 'patient_update', text: 'still sore' });
 		expect(update.events[0]!.actor).toMatchObject({ id: 'pat', role: 'patient' });
+	});
+});
+
+describe('decide: a disabled account', () => {
+	it('has its held report released back to the queue by the system, and nothing else', () => {
+		const held = { ...at('urgent', 'claimed', 'clinician'), handlerDisabled: true };
+		const d = decide(held, null, { type: 'release_disabled' }, T0 + MIN);
+		expect(d.ok && d.value.events.map((e) => [e.type, e.actor.name])).toEqual([
+			['released', 'Clearline account administration']
+		]);
+		expect(d.ok && d.value.report).toMatchObject({ status: 'open', handlerId: null, escalationStep: 0 });
+		expect(outcome(decide(at('urgent', 'claimed', 'clinician'), null, { type: 'release_disabled' }, T0))).toBe(
+			'nothing'
+		);
 	});
 });
 

@@ -33,7 +33,7 @@ import {
 	type Role,
 	type StaffAction
 } from '../../vocabulary';
-import { DEADLINE_SYSTEM_ACTOR, TRIAGE_SYSTEM_ACTOR, type Actor, type NewEvent } from './events';
+import { ACCOUNTS_SYSTEM_ACTOR, DEADLINE_SYSTEM_ACTOR, TRIAGE_SYSTEM_ACTOR, type Actor, type NewEvent } from './events';
 import type { EventPayload, Reading } from './event-types';
 import { applicable, apply } from './projection';
 import { closingRefusal, loweringRefusal, rises, risenLevel } from './policy';
@@ -44,6 +44,8 @@ export interface ReportState {
 	patient: { ageYears: number | null; sex: Sex | null };
 	/** The role of the staff member holding the report, if anyone does. */
 	handlerRole: Role | null;
+	/** Whether that staff member's account was disabled (nobody can act for them). */
+	handlerDisabled: boolean;
 }
 
 /** Who gives a command: a signed-in user, or the deadline monitor (null). */
@@ -70,7 +72,9 @@ export type Command =
 			callbackWindow?: CallbackWindow | undefined;
 			cancelled?: boolean | undefined;
 	  }
-	| { type: 'deadline_check' };
+	| { type: 'deadline_check' }
+	/** The system hands back to the queue a report held by an account that was disabled. */
+	| { type: 'release_disabled' };
 
 export interface Raised {
 	from: TriageLevel;
@@ -160,7 +164,11 @@ const ownReport = (user: CommandUser, r: ReportRow): boolean => user.role === 'p
 export function decide(state: ReportState, user: CommandUser | null, command: Command, now: number): Decision {
 	const r = state.report;
 	const draft = new Draft(r, now);
-	if (user === null) return command.type === 'deadline_check' ? deadlineCheck(draft) : forbidden('Not a user.');
+	if (user === null) {
+		if (command.type === 'deadline_check') return deadlineCheck(draft);
+		if (command.type === 'release_disabled') return releaseDisabled(state, draft);
+		return forbidden('Not a user.');
+	}
 	const actor = actorOf(user);
 	switch (command.type) {
 		case 'claim': {
@@ -291,7 +299,22 @@ export function decide(state: ReportState, user: CommandUser | null, command: Co
 		}
 		case 'deadline_check':
 			return forbidden('Only the deadline monitor climbs the escalation ladder.');
+		case 'release_disabled':
+			return forbidden('Only Clearline releases a disabled account’s reports.');
 	}
+}
+
+/**
+ * A report held by an account that was disabled would sit claimed forever, with no ladder and
+ * nobody able to take it over: it goes back to the queue, and its deadline starts again.
+ */
+function releaseDisabled(state: ReportState, draft: Draft): Decision {
+	if (state.report.status !== 'claimed' || !state.handlerDisabled) return draft.done();
+	draft.emit(ACCOUNTS_SYSTEM_ACTOR, {
+		type: 'released',
+		data: { reason: 'The account that held it was disabled: it is back in the queue.' }
+	});
+	return draft.done();
 }
 
 /** One rung of the ladder when the next is due and nobody has acknowledged the report (invariant 6). */
@@ -481,12 +504,14 @@ export function decideSubmission(
 	existing: ReportRow | null,
 	patient: SubmittingPatient,
 	submission: Submission,
-	now: number
+	now: number,
+	/** What the existing report was submitted with (its submitted event): later changes to it are not a different report. */
+	original?: SubmissionContent
 ): Decision {
 	if (existing) {
 		if (existing.patientId !== patient.id)
 			return problem('id_conflict', 'This report id is already in use. Generate a new id.');
-		const stored: SubmissionContent = {
+		const stored: SubmissionContent = original ?? {
 			description: existing.description,
 			emergencyScreen: existing.emergencyScreen,
 			severity: existing.severity,

@@ -41,6 +41,16 @@ export const DEADLINE_SYSTEM_ACTOR: Actor = {
 	team: null
 };
 
+/** Account administration: a disabled account's reports are released by it, not by anybody. */
+export const ACCOUNTS_SYSTEM_ACTOR: Actor = {
+	id: null,
+	role: 'system',
+	name: 'Clearline account administration',
+	channel: null,
+	credential: null,
+	team: null
+};
+
 /** An event to append: its report, time and actor, and a payload typed by its event type. */
 export type NewEvent = { reportId: string; at: number; actor: Actor } & EventPayload;
 

@@ -14,12 +14,17 @@ export function loadState(tx: Db | Tx, reportId: string, now: number): ReportSta
 		.from(patientProfiles)
 		.where(eq(patientProfiles.userId, report.patientId))
 		.get();
-	const handlerRole = report.handlerId
-		? (tx.select({ role: users.role }).from(users).where(eq(users.id, report.handlerId)).get()?.role ?? null)
-		: null;
+	const handler = report.handlerId
+		? tx
+				.select({ role: users.role, disabledAt: users.disabledAt })
+				.from(users)
+				.where(eq(users.id, report.handlerId))
+				.get()
+		: undefined;
 	return {
 		report,
 		patient: { ageYears: profile ? ageInYears(profile.dateOfBirth, now) : null, sex: profile?.sex ?? null },
-		handlerRole
+		handlerRole: handler?.role ?? null,
+		handlerDisabled: handler !== undefined && handler.disabledAt !== null
 	};
 }

@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
-import { patientProfiles, reports, users, type ReportRow } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { patientProfiles, reportEvents, reports, users, type ReportRow } from '../db/schema';
 import { ok, problem, type Result } from '../problem';
 import type { ReportInput } from '../../schemas';
 import { transact, type Ctx } from './context';
 import type { Tx } from '../db';
-import { decideSubmission } from './decide';
+import { decideSubmission, type SubmissionContent } from './decide';
+import { parseEvent } from './event-types';
 import type { NewEvent } from './events';
 import { newReference } from './reference';
 
@@ -79,7 +80,8 @@ export function submitReport(
 			existing,
 			submitting,
 			{ id, reference, content, followsReportId: options.followsReportId ?? null },
-			now
+			now,
+			existing ? submittedContent(tx, existing.id) : undefined
 		);
 		if (!decision.ok) return decision;
 		const { report, events } = decision.value;
@@ -89,4 +91,28 @@ export function submitReport(
 		options.alsoRecord?.(tx, record, report);
 		return ok({ report, created: true });
 	});
+}
+
+/** The words and answers a report was submitted with, from its submitted event (undefined for older events). */
+function submittedContent(tx: Tx, reportId: string): SubmissionContent | undefined {
+	const row = tx
+		.select()
+		.from(reportEvents)
+		.where(and(eq(reportEvents.reportId, reportId), eq(reportEvents.type, 'submitted')))
+		.get();
+	if (!row) return undefined;
+	const e = parseEvent(row);
+	if (e.type !== 'submitted') return undefined;
+	const d = e.data;
+	if (d.description === undefined || d.emergencyScreen === undefined || d.contactPreference === undefined)
+		return undefined;
+	return {
+		description: d.description,
+		emergencyScreen: d.emergencyScreen,
+		severity: d.severity ?? null,
+		durationHours: d.durationHours ?? null,
+		pregnant: d.pregnant ?? null,
+		callbackPhone: d.callbackPhone ?? '',
+		contactPreference: d.contactPreference
+	};
 }

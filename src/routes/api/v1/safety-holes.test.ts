@@ -201,6 +201,20 @@ describe('hole 5: client ids', () => {
 		expect(changed.status).toBe(409);
 		expect(changed.json.error.code).toBe('id_conflict');
 	});
+
+	it('is still the same report when retried after the patient changed the call-back number', async () => {
+		const patient = new ApiClient(server.url);
+		await patient.signupAndLogin();
+		const id = crypto.randomUUID();
+		const body = { id, emergencyScreen: [], description: ROUTINE };
+		expect((await patient.request('POST', '/reports', body)).status).toBe(201);
+		expect((await patient.request('POST', `/reports/${id}/callback`, { callbackPhone: '555-777-0000' })).status).toBe(
+			200
+		);
+		const retried = await patient.request('POST', '/reports', body);
+		expect(retried.status).toBe(200);
+		expect(retried.json.id).toBe(id);
+	});
 });
 
 describe('hole 6: credentials, lowering reasons and ticked checklists', () => {
