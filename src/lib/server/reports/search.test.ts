@@ -19,7 +19,9 @@ describe('reading what staff type', () => {
 		['+1 555 210 4321', { phoneDigits: '5552104321' }],
 		["O'Brien", { nameWords: ["o'brien"] }],
 		['Clementine', { nameWords: ['clementine'], reference: null }],
-		['CL-ABCD-EFGH', { reference: 'CL-ABCD-EFGH' }]
+		['CL-ABCD-EFGH', { reference: 'CL-ABCD-EFGH' }],
+		// All letters and no CL-: a reference or a hyphenated name, whichever matches.
+		['abcd-efgh', { reference: null, referenceOrName: [{ reference: 'CL-ABCD-EFGH', nameWord: 'abcd-efgh' }] }]
 	])('%s', (q, expected) => {
 		const parsed = parseSearch(q);
 		expect(parsed.ok && parsed.value).toMatchObject(expected);
@@ -68,6 +70,10 @@ describe('searching reports', () => {
 	it('finds a closed report by its reference, and by name and date of birth, newest first', async () => {
 		const { db, support, closed, open } = await setUp();
 		const byRef = searchReports(db, support, closed.reference.toLowerCase(), T0 + 5000);
+		// However the reference came out (all letters too), it is found typed without its CL-.
+		db.run(sql`update reports set reference = 'CL-ABCD-EFGH' where id = ${open.id}`);
+		const lettersOnly = searchReports(db, support, 'abcd-efgh', T0 + 5000);
+		expect(lettersOnly.ok && lettersOnly.value.map((r) => r.id)).toEqual([open.id]);
 		expect(byRef.ok && byRef.value.map((r) => r.reference)).toEqual([closed.reference]);
 		expect(byRef.ok && byRef.value[0]).toMatchObject({
 			patientName: 'Ruth Diaz',

@@ -29,6 +29,11 @@ export interface SearchQuery {
 	phoneDigits: string | null;
 	/** Words that must each appear in the patient's name. */
 	nameWords: string[];
+	/**
+	 * Parts that read as either a reference without its CL- (all letters, "ABCD-EFGH") or a
+	 * hyphenated name ("anne-mari"): each matches one or the other.
+	 */
+	referenceOrName: { reference: string; nameWord: string }[];
 }
 
 export interface SearchResult {
@@ -59,7 +64,7 @@ function isoDate(y: number, m: number, d: number): string | null {
 
 /** Reads what staff typed: a reference, a date of birth (as the form shows it, or YYYY-MM-DD), a phone number, name words. */
 export function parseSearch(raw: string): Result<SearchQuery> {
-	const q: SearchQuery = { reference: null, dateOfBirth: null, phoneDigits: null, nameWords: [] };
+	const q: SearchQuery = { reference: null, dateOfBirth: null, phoneDigits: null, nameWords: [], referenceOrName: [] };
 	const text = raw.trim();
 	if (text.length === 0)
 		return problem('validation_failed', 'Type a reference, a name, a date of birth or a phone number.', {
@@ -79,8 +84,9 @@ export function parseSearch(raw: string): Result<SearchQuery> {
 		const ref = part.match(REFERENCE);
 		const iso = part.match(ISO_DATE);
 		const us = part.match(US_DATE);
-		if (ref && (/^cl-/i.test(part) || /\d/.test(part)))
-			q.reference = `CL-${ref[1]!.toUpperCase()}-${ref[2]!.toUpperCase()}`;
+		const reference = ref ? `CL-${ref[1]!.toUpperCase()}-${ref[2]!.toUpperCase()}` : null;
+		if (reference && (/^cl-/i.test(part) || /\d/.test(part))) q.reference = reference;
+		else if (reference && part.includes('-')) q.referenceOrName.push({ reference, nameWord: part.toLowerCase() });
 		else if (iso || us) {
 			const date = iso ? isoDate(+iso[1]!, +iso[2]!, +iso[3]!) : isoDate(+us![3]!, +us![1]!, +us![2]!);
 			if (!date) return problem('validation_failed', `${part} is not a real date.`, { q: 'Check the date of birth.' });
@@ -94,7 +100,13 @@ export function parseSearch(raw: string): Result<SearchQuery> {
 			);
 	}
 	// A single short name fragment would list half the clinic: ask for more.
-	if (!q.reference && !q.dateOfBirth && !q.phoneDigits && q.nameWords.join('').length < 3)
+	if (
+		!q.reference &&
+		!q.dateOfBirth &&
+		!q.phoneDigits &&
+		q.referenceOrName.length === 0 &&
+		q.nameWords.join('').length < 3
+	)
 		return problem('validation_failed', 'Type at least three letters of the name, or add the date of birth.', {
 			q: 'Type more of the name.'
 		});
@@ -126,6 +138,8 @@ export function searchReports(db: Db, viewer: SessionUser, raw: string, now: num
 		);
 	}
 	for (const w of q.nameWords) where.push(sql`lower(${users.name}) like ${`%${w}%`}`);
+	for (const { reference, nameWord } of q.referenceOrName)
+		where.push(or(eq(reports.reference, reference), sql`lower(${users.name}) like ${`%${nameWord}%`}`)!);
 	const handler = db
 		.select({
 			id: users.id,

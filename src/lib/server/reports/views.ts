@@ -304,7 +304,10 @@ function outcomeOf(r: ReportRow, events: readonly ReportEvent[]): ReportView['ou
 /** A patient's own report, or null: another patient's report is indistinguishable from a missing one. */
 /** One time a staff member opened the patient's report, as the patient is shown it. */
 export interface AccessView {
+	/** The latest time they opened it. */
 	at: string;
+	/** How many times they opened it. */
+	times: number;
 	name: string;
 	role: Role;
 	roleLabel: string;
@@ -327,17 +330,28 @@ export function patientReport(db: Db, patientId: string, reportId: string, now: 
 		.where(and(eq(reports.id, reportId), eq(reports.patientId, patientId)))
 		.get();
 	if (!row) return null;
-	const views = accessesOf(db, row.id)
-		.reverse()
-		.map((a) => ({
+	// One line per person (as they were then), newest first, with how many times they opened it:
+	// every opening stays in the access log; the patient reads who, not a list of page loads.
+	const byPerson = new Map<string, AccessView>();
+	for (const a of accessesOf(db, row.id).reverse()) {
+		const key = JSON.stringify([a.viewerId, a.viewerName, a.viewerCredential, a.viewerChannel]);
+		const seen = byPerson.get(key);
+		if (seen) {
+			seen.times += 1;
+			continue;
+		}
+		byPerson.set(key, {
 			at: new Date(a.at).toISOString(),
+			times: 1,
 			name: a.viewerName,
 			role: a.viewerRole,
 			roleLabel: roleLabel(a.viewerRole),
 			credential: a.viewerCredential,
 			channel: a.viewerChannel,
 			channelLabel: a.viewerChannel ? channelLabel(a.viewerChannel) : null
-		}));
+		});
+	}
+	const views = [...byPerson.values()];
 	const clinic = db
 		.select({ name: clinics.name, phone: clinics.phone })
 		.from(clinics)

@@ -31,6 +31,13 @@ describe('access log', () => {
 		]);
 		// The patient opening their own report is not a staff access.
 		expect((await patient.request('GET', `/reports/${id}`)).json.views).toHaveLength(2);
+		// Every opening is logged; the patient reads one line per person, with how many times.
+		await staff.support.request('GET', `/reports/${id}`);
+		const again = (await patient.request('GET', `/reports/${id}`)).json.views as Record<string, unknown>[];
+		expect(again).toEqual([
+			expect.objectContaining({ name: 'Alex Kim', times: 2 }),
+			expect.objectContaining({ name: 'Sam Lee', times: 1 })
+		]);
 
 		const stranger = new ApiClient(server.url);
 		await stranger.signupAndLogin();
