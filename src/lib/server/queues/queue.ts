@@ -9,7 +9,7 @@ import type { Db } from '../db';
 import { patientProfiles, reportEvents, reports, users } from '../db/schema';
 import { problem, ok, type Result } from '../problem';
 import { ageInYears } from '../reports/submit';
-import { firstName } from '../reports/views';
+import { firstName } from '../../people';
 import type { Viewer } from '../reports/permissions';
 import { levelRank, type TriageLevel } from '../../triage/types';
 import { firstWords, staffWording } from '../reports/wording';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportRow } from '../db/schema';
 import type { ProblemCode } from '../problem';
 import { TRIAGE_LEVELS, type TriageLevel } from '../../triage/types';
-import { ROLES, isClinicalLevel, type Role } from '../../vocabulary';
+import { ROLES, isClinicalLevel, type Role, type StaffAction } from '../../vocabulary';
 import {
 	allowedActions,
 	decide,
@@ -386,6 +386,38 @@ describe('decide: the ways around the rules found by trying (issue 8), each clos
 		expect(outcome(decide(urgent, nurse, { type: 'patient_update', text: 'x' }, T0))).toBe('forbidden');
 		const update = run(at('routine', 'open', null), patient, { type: 'patient_update', text: 'still sore' });
 		expect(update.events[0]!.actor).toMatchObject({ id: 'pat', role: 'patient' });
+	});
+});
+
+describe('allowedActions: the dry run answers as decide itself would', () => {
+	it('for every staff role, level and status, with text actually triaged', () => {
+		const probes: [StaffAction, Command][] = [
+			['claim', { type: 'claim' }],
+			['release', { type: 'release' }],
+			['note', { type: 'note', text: 'now she has crushing chest pain' }],
+			['contact', { type: 'contact', outcome: 'no_answer', note: 'blood in her stool now' }],
+			['escalate', { type: 'escalate', reason: 'unsure' }],
+			['level', { type: 'change_level', to: 'emergency', reason: '' }],
+			['resolve', { type: 'resolve', outcome: 'she cannot breathe', disposition: 'ed' }]
+		];
+		for (const role of ['support', 'clinician', 'admin'] as const)
+			for (const level of TRIAGE_LEVELS)
+				for (const [status, handler] of [
+					['open', null],
+					['claimed', 'clinician'],
+					['claimed', 'support'],
+					['resolved', 'clinician']
+				] as const) {
+					const state = at(level, status, handler);
+					const full = probes
+						.filter(([action, command]) => {
+							const c = action === 'level' && level === 'emergency' ? { ...command, to: 'urgent' as const } : command;
+							const d = decide(state, users[role], c, T0);
+							return d.ok ? d.value.events.length > 0 : d.problem.code === 'rule_violation';
+						})
+						.map(([action]) => action);
+					expect(allowedActions(state, users[role], T0), `${role} ${level} ${status} ${handler}`).toEqual(full);
+				}
 	});
 });
 

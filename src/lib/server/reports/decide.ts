@@ -161,9 +161,18 @@ const isStaffWorker = (user: CommandUser): boolean => user.role === 'clinician' 
 const ownReport = (user: CommandUser, r: ReportRow): boolean => user.role === 'patient' && r.patientId === user.id;
 
 /** Decides `command` given by `user` (null: the deadline monitor) on the report in `state` at `now`. */
-export function decide(state: ReportState, user: CommandUser | null, command: Command, now: number): Decision {
+export function decide(
+	state: ReportState,
+	user: CommandUser | null,
+	command: Command,
+	now: number,
+	{ dryRun = false }: { dryRun?: boolean } = {}
+): Decision {
 	const r = state.report;
 	const draft = new Draft(r, now);
+	// A dry run asks only whether the command would be taken: what triage makes of text never
+	// decides that (a rise is taken too), so it is not read (the staff page runs seven of them).
+	const readText = dryRun ? unread : read;
 	if (user === null) {
 		if (command.type === 'deadline_check') return deadlineCheck(draft);
 		if (command.type === 'release_disabled') return releaseDisabled(state, draft);
@@ -367,7 +376,7 @@ interface TextReading {
 }
 
 /** New text read twice: with everything the report says so far, and on its own. */
-function readText(state: ReportState, r: ReportRow, text: string, author: TextAuthor): TextReading {
+function read(state: ReportState, r: ReportRow, text: string, author: TextAuthor): TextReading {
 	const facts = factsOf(state);
 	const full = readAs(author, triage({ ...facts, text: `${r.triageText}\n${text}` }));
 	const alone = readAs(author, triage({ ...facts, text, emergencyScreen: [] }));
@@ -383,6 +392,13 @@ function readText(state: ReportState, r: ReportRow, text: string, author: TextAu
 		}
 	};
 }
+
+const NOTHING_READ: TriageDecision = { level: 'admin', reasons: [], ruleSetVersion: '', crisisLine: false };
+const unread = (): TextReading => ({
+	full: NOTHING_READ,
+	alone: NOTHING_READ,
+	recorded: { level: 'admin', crisisLine: false, ruleSetVersion: '', rules: [] }
+});
 
 /** Whether the reading raises the report from its *current* level (DESIGN 7; see `rises`). */
 const raises = (r: ReportRow, reading: TextReading): boolean => rises(r, reading.full.level, reading.alone.level);
@@ -454,7 +470,7 @@ const STAFF_ACTIONS: readonly StaffAction[] = ['claim', 'release', 'note', 'cont
 export function allowedActions(state: ReportState, user: CommandUser, now: number): StaffAction[] {
 	if (user.role === 'patient') return [];
 	return STAFF_ACTIONS.filter((action) => {
-		const d = decide(state, user, probe(action, state.report), now);
+		const d = decide(state, user, probe(action, state.report), now, { dryRun: true });
 		return d.ok ? d.value.events.length > 0 : d.problem.code === 'rule_violation';
 	});
 }

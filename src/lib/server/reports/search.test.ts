@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { T0, context, fileDb, patient, report, staffMember } from '../testing/fixtures';
 import { accessesOf } from './access';
 import { claim, resolve } from './actions';
-import { firstWords, parseSearch, searchReports } from './search';
+import { parseSearch, searchReports } from './search';
+import { firstWords } from './wording';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));

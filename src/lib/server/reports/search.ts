@@ -16,8 +16,6 @@ import { recordAccess } from './access';
 import { handlerText } from '../../people';
 import { firstWords } from './wording';
 
-export { firstWords };
-
 export const SEARCH_LIMIT = 25;
 
 /** What a search asks for: every part given must match. */

@@ -39,8 +39,6 @@ import { whyOf } from './why';
 import { firstWords, staffWording } from './wording';
 import { firstName } from '../../people';
 
-export { firstName };
-
 export type Audience = 'patient' | 'staff';
 
 export interface ActorView {
