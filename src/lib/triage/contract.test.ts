@@ -79,6 +79,14 @@ describe('decision contract', () => {
 		);
 	});
 
+	it('reads a line break as the end of a sentence: a denial never reaches the next line', () => {
+		expect(triage(report('no fever\nvomiting blood')).level).toBe('emergency');
+		expect(triage(report('denies fever\r\n\tblood in my stool')).level).toBe('urgent');
+		const d = triage(report('my chest hurts\n\nand I am short of breath'));
+		expect(levelRank(d.level)).toBeGreaterThanOrEqual(levelRank('urgent'));
+		for (const r of d.reasons) for (const e of r.evidence) expect(e).not.toMatch(/[\n\t]/);
+	});
+
 	it('sets crisisLine for suicidal content and the checklist box only', () => {
 		expect(triage(report('i just want to end it all')).crisisLine).toBe(true);
 		expect(triage(report('', { screen: ['suicidal_thoughts'] })).level).toBe('emergency');

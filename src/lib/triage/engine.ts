@@ -49,19 +49,23 @@ class Evaluation {
 		if (newborn) this.ages.push({ years: 0.02, evidence: this.q(newborn) });
 	}
 
-	/** The trigger keys this report has (see `triggersOf` in ruleset.ts). */
-	present(): Set<string> {
-		const { input, a } = this;
-		const keys = new Set<string>();
-		for (const f of this.counted()) keys.add(`f:${f.id}`);
-		if (this.counted().length > 0) keys.add('f');
-		for (const s of a.sites) for (const anc of this.rs.siteAncestors(s.id)) keys.add(`s:${anc}`);
-		for (const m of a.modifiers) keys.add(`m:${m.id}`);
-		for (const f of a.facts) keys.add(`x:${f.id}`);
-		for (const v of a.vitals) keys.add(`v:${v.kind}`);
-		for (const s of input.emergencyScreen) keys.add(`sc:${s}`);
-		if (input.emergencyScreen.length > 0) keys.add('sc');
-		if (input.pregnant === true) keys.add('in:pregnant');
+	/** The trigger keys this report has (see `triggersOf` in ruleset.ts), marked by their number. */
+	present(): Uint8Array {
+		const { input, a, rs } = this;
+		const keys = new Uint8Array(rs.triggerIds.size);
+		const mark = (key: string): void => {
+			const id = rs.triggerIds.get(key);
+			if (id !== undefined) keys[id] = 1;
+		};
+		for (const f of this.counted()) mark(`f:${f.id}`);
+		if (this.counted().length > 0) mark('f');
+		for (const s of a.sites) for (const anc of rs.siteAncestors(s.id)) mark(`s:${anc}`);
+		for (const m of a.modifiers) mark(`m:${m.id}`);
+		for (const f of a.facts) mark(`x:${f.id}`);
+		for (const v of a.vitals) mark(`v:${v.kind}`);
+		for (const s of input.emergencyScreen) mark(`sc:${s}`);
+		if (input.emergencyScreen.length > 0) mark('sc');
+		if (input.pregnant === true) mark('in:pregnant');
 		return keys;
 	}
 
@@ -249,6 +253,15 @@ class Evaluation {
 	}
 }
 
+/** Does every clause have one of its trigger keys present? */
+function holds(clauses: readonly Int32Array[], present: Uint8Array): boolean {
+	outer: for (const clause of clauses) {
+		for (let k = 0; k < clause.length; k++) if (present[clause[k]!] === 1) continue outer;
+		return false;
+	}
+	return true;
+}
+
 function meets(
 	value: number | [number, number],
 	t: number | [number, number],
@@ -341,10 +354,14 @@ function unplacedSentences(a: Analysis, rs: CompiledRuleSet): string[] {
 
 export function evaluate(rawInput: TriageInput, rs: CompiledRuleSet): TriageDecision {
 	const input = sanitise(rawInput);
-	const lang = input.lang ?? 'en';
 	const tokens = prepare(input.text, rs.lexicon);
-	const mentions = findMentions(tokens, rs.lexicon);
-	const a = analyse(tokens, mentions, rs.vitals);
+	return decideOn(input, analyse(tokens, findMentions(tokens, rs.lexicon), rs.vitals), rs);
+}
+
+/** The decision over an analysed report: the rules, the uplifts, then the safe defaults. */
+export function decideOn(input: TriageInput, a: Analysis, rs: CompiledRuleSet): TriageDecision {
+	const lang = input.lang ?? 'en';
+	const mentions = a.mentions;
 	const ev = new Evaluation(input, a, rs);
 
 	const fired: Fired[] = [];
@@ -352,7 +369,7 @@ export function evaluate(rawInput: TriageInput, rs: CompiledRuleSet): TriageDeci
 	for (let i = 0; i < rs.rules.length; i++) {
 		const rule = rs.rules[i]!;
 		const triggers = rs.triggers[i];
-		if (triggers && !triggers.some((k) => present.has(k))) continue;
+		if (!holds(triggers!, present)) continue;
 		const match = ev.eval(rule.when);
 		if (match) fired.push({ rule, match });
 	}
@@ -387,8 +404,8 @@ export function evaluate(rawInput: TriageInput, rs: CompiledRuleSet): TriageDeci
 	// A sentence the engine cannot place (words it does not know, and no finding or request it
 	// recognises) goes to a clinician, whatever else was said: judged per sentence, so text
 	// appended later never lowers it.
-	const unknown = unplacedSentences(a, rs);
-	if (unknown.length > 0 && !fired.some((f) => levelRank(f.rule.level) >= levelRank('urgent'))) {
+	const unknown = fired.some((f) => levelRank(f.rule.level) >= levelRank('urgent')) ? [] : unplacedSentences(a, rs);
+	if (unknown.length > 0) {
 		fired.push({
 			rule: { id: 'engine.not_understood', ...d.notUnderstood },
 			match: { evidence: unknown.slice(0, 5), findings: [] }

@@ -35,7 +35,7 @@ describe('phrase indexes', () => {
 });
 
 describe('rule triggers', () => {
-	const everyRule = { ...rs, triggers: rs.rules.map(() => null) };
+	const everyRule = { ...rs, triggers: rs.rules.map(() => []) };
 
 	it('skip only rules that could not have fired', () => {
 		for (const c of cases) {
@@ -47,7 +47,7 @@ describe('rule triggers', () => {
 	});
 
 	it('are known for every rule (a rule with none is evaluated on every report)', () => {
-		const untriggered = rs.rules.filter((_, i) => rs.triggers[i] === null).map((r) => r.id);
+		const untriggered = rs.rules.filter((_, i) => rs.triggers[i]!.length === 0).map((r) => r.id);
 		expect(untriggered).toEqual([]);
 	});
 });

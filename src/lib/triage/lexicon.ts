@@ -56,9 +56,12 @@ interface WordElem {
 	/** The exact words as ids (see CompiledLexicon.wordIds), sorted. */
 	ids: Int32Array;
 	prefixes: readonly string[];
+	/** This element's number among all phrase elements (see WordInfo.elems). */
+	index: number;
 }
 interface GapElem {
 	gap: true;
+	index: -1;
 	max: number;
 }
 type Elem = WordElem | GapElem;
@@ -79,6 +82,10 @@ export interface CompiledLexicon {
 	/** Patterns by their first two words ("my mom", "no fever"), keyed `id1 * PAIR_SPAN + id2`: common first words stay cheap. */
 	byPair: ReadonlyMap<number, readonly number[]>;
 	byPrefix: ReadonlyMap<string, readonly number[]>;
+	/** Phrase elements (by number) that hold each word id exactly. */
+	elemsById: readonly (readonly number[] | undefined)[];
+	/** Phrase elements with a `word*` prefix, by the prefix's first three letters. */
+	elemsByPrefix: ReadonlyMap<string, readonly { elem: number; prefix: string }[]>;
 	/** Every word that starts a phrase. */
 	firstWords: ReadonlySet<string>;
 	shorthand: ReadonlyMap<string, readonly string[]>;
@@ -90,6 +97,8 @@ export interface CompiledLexicon {
 	/** Consonant skeleton → vocabulary words, for misspelt vowels ("pane" → "pain", "blod" → "blood"). */
 	skeletons: ReadonlyMap<string, readonly string[]>;
 	corrections: Map<string, readonly string[]>;
+	/** What the matcher needs of each distinct word, worked out once (see `wordInfo`): words wink knows, words it does not, other tokens. */
+	words: [Map<string, WordInfo>, Map<string, WordInfo>, Map<string, WordInfo>];
 	/** Scratch for findMentions (which pattern was tried at which token): reused, never shared across calls. */
 	stamp: Int32Array;
 }
@@ -108,11 +117,11 @@ export class LexiconError extends Error {
 }
 
 function compileElem(src: string, where: string): Elem {
-	if (src === '*') return { gap: true, max: 2 };
+	if (src === '*') return { gap: true, max: 2, index: -1 };
 	if (src.startsWith('~')) {
 		const max = src.length > 1 ? Number(src.slice(1)) : 3;
 		if (!Number.isInteger(max) || max < 1 || max > 14) throw new LexiconError(`${where}: bad gap "${src}"`);
-		return { gap: true, max };
+		return { gap: true, max, index: -1 };
 	}
 	const exact = new Set<string>();
 	const prefixes: string[] = [];
@@ -124,7 +133,7 @@ function compileElem(src: string, where: string): Elem {
 			prefixes.push(p);
 		} else exact.add(alt);
 	}
-	return { gap: false, exact, ids: new Int32Array(0), prefixes };
+	return { gap: false, exact, ids: new Int32Array(0), prefixes, index: -1 };
 }
 
 /** "blood ~ (stool|bowel movement)" → one phrase per multi-word alternative. */
@@ -198,6 +207,9 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 		return id;
 	};
 	const byWord: number[][] = [];
+	let elemCount = 0;
+	const elemsById: number[][] = [];
+	const elemsByPrefix = new Map<string, { elem: number; prefix: string }[]>();
 	const byPair = new Map<number, number[]>();
 	const byPrefix = new Map<string, number[]>();
 	const firstWords = new Set<string>();
@@ -214,7 +226,13 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 				.split(/\s+/)
 				.flatMap((w) => (w.includes('|') || w.includes('*') || w.startsWith('~') ? [w] : (shorthand.get(w) ?? [w])));
 			const elems = rewriteUnable(words, unable).map((w) => compileElem(w, where));
-			for (const e of elems) if (!e.gap) e.ids = Int32Array.from([...e.exact].map(idOf)).sort();
+			for (const e of elems) {
+				if (e.gap) continue;
+				e.ids = Int32Array.from([...e.exact].map(idOf)).sort();
+				e.index = elemCount++;
+				for (const id of e.ids) (elemsById[id] ??= []).push(e.index);
+				for (const p of e.prefixes) push(elemsByPrefix, p.slice(0, 3), { elem: e.index, prefix: p });
+			}
 			const first = elems[0];
 			const last = elems[elems.length - 1];
 			if (!first || first.gap || !last || last.gap)
@@ -278,6 +296,8 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 		unableByFirst,
 		patterns,
 		everyPattern: patterns.map((_, i) => i),
+		elemsById,
+		elemsByPrefix,
 		wordIds,
 		byWord,
 		byPair,
@@ -287,7 +307,8 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 		vocabulary,
 		deletions,
 		skeletons,
-		corrections: new Map()
+		corrections: new Map(),
+		words: [new Map(), new Map(), new Map()]
 	};
 }
 
@@ -364,20 +385,73 @@ export function prepare(text: string, lex: CompiledLexicon): Token[] {
 			continue;
 		}
 		const t = tokens[i++]!;
-		if (
-			t.kind === 'word' &&
-			t.norm.length >= 4 &&
-			t.norm.length <= (t.unknown ? MAX_CORRECTABLE : MAX_KNOWN_CORRECTABLE) &&
-			!lex.vocabulary.has(t.norm) &&
-			!lex.firstWords.has(t.norm) &&
-			!matchesAnyPrefix(lex, t.norm)
-		) {
-			const c = correct(lex, t.norm, t.unknown);
-			if (c.length > 0) t.corrected = c;
-		}
+		const corrected = wordInfo(lex, t).corrected;
+		if (corrected) t.corrected = corrected;
 		out.push(t);
 	}
 	return out;
+}
+
+/**
+ * Everything the matcher needs of one distinct word, worked out once and kept: its spelling
+ * corrections, the forms phrases may match, their phrase-word ids, and the patterns that may start
+ * on it. A report repeats its words and reports share them, so each token costs one lookup.
+ */
+export interface WordInfo {
+	corrected: readonly string[] | undefined;
+	forms: readonly string[];
+	ids: readonly number[];
+	/** Patterns whose first element may match this word (by its ids, or a prefix), in index order, once each. */
+	starts: readonly number[];
+	/** Every phrase element this word matches (by number): matching a token is one lookup. */
+	elems: ReadonlySet<number>;
+}
+
+const MAX_WORDS_CACHED = 50_000;
+const PUNCT_INFO: WordInfo = { corrected: undefined, forms: [], ids: [], starts: [], elems: new Set() };
+
+export function wordInfo(lex: CompiledLexicon, t: Token): WordInfo {
+	if (t.kind === 'punct') return PUNCT_INFO;
+	const cache = lex.words[t.kind !== 'word' ? 2 : t.unknown ? 1 : 0];
+	const known = cache.get(t.norm);
+	if (known) return known;
+	let corrected: readonly string[] | undefined;
+	if (
+		t.kind === 'word' &&
+		t.norm.length >= 4 &&
+		t.norm.length <= (t.unknown ? MAX_CORRECTABLE : MAX_KNOWN_CORRECTABLE) &&
+		!lex.vocabulary.has(t.norm) &&
+		!lex.firstWords.has(t.norm) &&
+		!matchesAnyPrefix(lex, t.norm)
+	) {
+		const c = correct(lex, t.norm, t.unknown);
+		if (c.length > 0) corrected = c;
+	}
+	const forms: string[] = [];
+	pushForms(t.norm, forms);
+	if (corrected) for (const c of corrected) pushForms(c, forms);
+	const ids: number[] = [];
+	for (const f of forms) {
+		const id = lex.wordIds.get(f);
+		if (id !== undefined && !ids.includes(id)) ids.push(id);
+	}
+	const starts = new Set<number>();
+	for (const id of ids) for (const i of lex.byWord[id] ?? []) starts.add(i);
+	for (const f of forms)
+		if (f.length >= 3)
+			for (const i of lex.byPrefix.get(f.slice(0, 3)) ?? []) {
+				const first = lex.patterns[i]!.elems[0] as WordElem;
+				if (first.prefixes.some((p) => f.startsWith(p))) starts.add(i);
+			}
+	const elems = new Set<number>();
+	for (const id of ids) for (const e of lex.elemsById[id] ?? []) elems.add(e);
+	for (const f of forms)
+		if (f.length >= 3)
+			for (const e of lex.elemsByPrefix.get(f.slice(0, 3)) ?? []) if (f.startsWith(e.prefix)) elems.add(e.elem);
+	const info: WordInfo = { corrected, forms, ids, starts: [...starts].sort((a, b) => a - b), elems };
+	if (cache.size >= MAX_WORDS_CACHED) cache.clear();
+	cache.set(t.norm, info);
+	return info;
 }
 
 /** The forms of a token the phrases may match: its word and its corrections, each with its singulars ("ribs" → "rib", "bruises" → "bruis"). */
@@ -422,11 +496,15 @@ interface Scan {
 	forms: readonly (readonly string[])[];
 	/** Ids of each token's forms that are phrase words. */
 	ids: readonly (readonly number[])[];
+	/** Each token's phrase elements (WordInfo.elems), or null to compare words one by one (the reference). */
+	elems: readonly ReadonlySet<number>[] | null;
 	patterns: readonly Pattern[];
 	stamp: Int32Array;
 	round: number;
-	/** Patterns that matched at the current token, with where each ended. */
-	hits: { pattern: number; end: number }[];
+	/** Patterns that matched at the current token (`hitPattern[0 … hitCount)`), with where each ended. */
+	hitPattern: number[];
+	hitEnd: number[];
+	hitCount: number;
 }
 
 /** Where `elems[ei..]` matching from token `ti` ends, or -1; gaps never leave the sentence. */
@@ -444,7 +522,8 @@ function matchFrom(scan: Scan, elems: readonly Elem[], ei: number, ti: number, s
 			return -1;
 		}
 		const t = tokens[ti];
-		if (!t || t.sent !== sent || !elemMatches(el, ids[ti]!, forms[ti]!)) return -1;
+		if (!t || t.sent !== sent) return -1;
+		if (scan.elems ? !scan.elems[ti]!.has(el.index) : !elemMatches(el, ids[ti]!, forms[ti]!)) return -1;
 	}
 	return ti;
 }
@@ -458,7 +537,18 @@ function tryPatterns(scan: Scan, list: readonly number[] | undefined, ti: number
 		if (scan.stamp[i] === scan.round) continue;
 		scan.stamp[i] = scan.round;
 		const end = matchFrom(scan, scan.patterns[i]!.elems, 0, ti, sent);
-		if (end >= 0) scan.hits.push({ pattern: i, end });
+		if (end >= 0) {
+			// Kept in order as they come: longest first (the fullest quote for evidence), then in
+			// lexicon order, the same order however the indexes found them.
+			let at = scan.hitCount++;
+			while (at > 0 && (scan.hitEnd[at - 1]! < end || (scan.hitEnd[at - 1] === end && scan.hitPattern[at - 1]! > i))) {
+				scan.hitEnd[at] = scan.hitEnd[at - 1]!;
+				scan.hitPattern[at] = scan.hitPattern[at - 1]!;
+				at--;
+			}
+			scan.hitEnd[at] = end;
+			scan.hitPattern[at] = i;
+		}
 	}
 }
 
@@ -467,42 +557,50 @@ function tryPatterns(scan: Scan, list: readonly number[] | undefined, ti: number
  * pattern at every token instead of using the indexes: the slow reference the tests compare with.
  */
 export function findMentions(tokens: readonly Token[], lex: CompiledLexicon, exhaustive = false): Mention[] {
-	const forms = tokens.map(formsOf);
-	// Word ids of each token's forms: matched against phrases' ids, and the keys of the first-word and pair indexes.
-	const ids = forms.map((fs) => {
-		const out: number[] = [];
-		for (const f of fs) {
-			const id = lex.wordIds.get(f);
-			if (id !== undefined) out.push(id);
-		}
-		return out;
-	});
+	const infos = tokens.map((t) => wordInfo(lex, t));
+	const forms = exhaustive ? tokens.map(formsOf) : infos.map((w) => w.forms);
+	const ids = exhaustive ? forms.map((fs) => idsOf(lex, fs)) : infos.map((w) => w.ids);
 	// Stamps instead of a Set: a pattern is tried once per token without allocating.
 	lex.stamp.fill(0);
-	const scan: Scan = { tokens, forms, ids, patterns: lex.patterns, stamp: lex.stamp, round: 0, hits: [] };
+	const scan: Scan = {
+		tokens,
+		forms,
+		ids,
+		elems: exhaustive ? null : infos.map((w) => w.elems),
+		patterns: lex.patterns,
+		stamp: lex.stamp,
+		round: 0,
+		hitPattern: [],
+		hitEnd: [],
+		hitCount: 0
+	};
 	const out: Mention[] = [];
 	for (let ti = 0; ti < tokens.length; ti++) {
 		const t = tokens[ti]!;
 		if (t.kind === 'punct') continue;
 		scan.round++;
-		scan.hits.length = 0;
+		scan.hitCount = 0;
 		if (exhaustive) tryPatterns(scan, lex.everyPattern, ti);
 		else {
+			tryPatterns(scan, infos[ti]!.starts, ti);
 			const here = ids[ti]!;
 			const next = tokens[ti + 1]?.sent === t.sent ? ids[ti + 1]! : [];
-			for (const id of here) {
-				tryPatterns(scan, lex.byWord[id], ti);
-				for (const id2 of next) tryPatterns(scan, lex.byPair.get(id * PAIR_SPAN + id2), ti);
-			}
-			for (const f of forms[ti]!) if (f.length >= 3) tryPatterns(scan, lex.byPrefix.get(f.slice(0, 3)), ti);
+			if (next.length > 0)
+				for (const id of here) for (const id2 of next) tryPatterns(scan, lex.byPair.get(id * PAIR_SPAN + id2), ti);
 		}
-		// Longest first at each token (the fullest quote for evidence), then in lexicon order:
-		// the same order however the indexes found them.
-		if (scan.hits.length > 1) scan.hits.sort((x, y) => y.end - x.end || x.pattern - y.pattern);
-		for (const { pattern, end } of scan.hits) {
-			const { kind, id } = lex.patterns[pattern]!.tag;
-			out.push({ kind, id, start: ti, end, sent: t.sent, clause: t.clause });
+		for (let h = 0; h < scan.hitCount; h++) {
+			const { kind, id } = lex.patterns[scan.hitPattern[h]!]!.tag;
+			out.push({ kind, id, start: ti, end: scan.hitEnd[h]!, sent: t.sent, clause: t.clause });
 		}
+	}
+	return out;
+}
+
+function idsOf(lex: CompiledLexicon, forms: readonly string[]): number[] {
+	const out: number[] = [];
+	for (const f of forms) {
+		const id = lex.wordIds.get(f);
+		if (id !== undefined) out.push(id);
 	}
 	return out;
 }

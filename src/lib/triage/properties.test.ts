@@ -43,6 +43,16 @@ describe('metamorphic: what may change the wording never lowers the level', () =
 		);
 	});
 
+	it('reassuring, unrelated or admin text on the line before, with no full stop', () => {
+		// A line break ends a sentence: "no fever" on one line never denies the next line.
+		fc.assert(
+			fc.property(fc.constantFrom(...clinical), fc.constantFrom(...APPENDED), (v, extra) => {
+				expect(rank({ ...v.input, text: `${extra}\n${v.input.text}` })).toBeGreaterThanOrEqual(rank(v.input));
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
 	it('reordering the sentences of a report', () => {
 		for (const v of clinical) {
 			const sentences = v.input.text.split(/(?<=[.!?])\s+/).filter(Boolean);

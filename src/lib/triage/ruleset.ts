@@ -14,7 +14,7 @@ import { fold } from './text';
  * Bump when the engine's matching or scoring code changes behaviour (the data
  * hash covers everything else). engine-version.test.ts fails until you do.
  */
-export const ENGINE_VERSION = 'findings-2';
+export const ENGINE_VERSION = 'findings-3';
 
 export interface CompiledRuleSet {
 	version: string;
@@ -24,10 +24,12 @@ export interface CompiledRuleSet {
 	vitals: VitalsData;
 	rules: readonly RuleDef[];
 	/**
-	 * Per rule, the facts of which at least one must be present for it to fire (see `triggersOf`),
-	 * or null when it may fire on anything: the engine skips a rule none of whose triggers is there.
+	 * Per rule, the clauses of facts it needs (see `triggersOf`): the engine skips a rule when some
+	 * clause has none of its facts present. No clauses: the rule may fire on anything.
 	 */
-	triggers: readonly (readonly string[] | null)[];
+	triggers: readonly (readonly Int32Array[])[];
+	/** The number of each trigger key some rule needs: a report's keys are marked in an array by it. */
+	triggerIds: ReadonlyMap<string, number>;
 	uplifts: readonly UpliftDef[];
 	defaults: RulesFile['defaults'];
 	levelText: RulesFile['levelText'];
@@ -64,53 +66,50 @@ export function ruleSetVersion(data: RuleData): string {
 }
 
 /**
- * Trigger keys, one of which must be present for `c` to hold: `f:<finding>` (counted), `f` (any
- * counted finding), `s:<site>` (a site mention inside it), `m:<modifier>`, `x:<fact>`, `v:<vital kind>`,
- * `sc:<screen id>`, `sc` (any box ticked), `in:pregnant` (the form says pregnant). Null means the
- * condition can hold without any of them (an age, a sex, a `not`). Sound by construction: an `all`
- * takes one part's triggers, an `any` the union of all its parts', a finding also its `also` definitions'.
+ * Trigger keys a condition needs, as clauses that must all hold, each met by any one of its keys:
+ * `f:<finding>` (counted), `f` (any counted finding), `s:<site>` (a site mention inside it),
+ * `m:<modifier>`, `x:<fact>`, `v:<vital kind>`, `sc:<screen id>`, `sc` (any box ticked),
+ * `in:pregnant` (the form says pregnant). No clauses means the condition can hold without any
+ * of them (an age, a sex, a `not`). Sound by construction: an `all` needs every part's clauses,
+ * an `any` one clause made of a clause of each part, a finding also its `also` definitions'.
  */
-export function triggersOf(c: Condition, concepts: Concepts, seen: ReadonlySet<string> = new Set()): string[] | null {
+export function triggersOf(c: Condition, concepts: Concepts, seen: ReadonlySet<string> = new Set()): string[][] {
+	/** One clause that holds whenever `clauses` do (the shortest), or null for no constraint. */
+	const oneOf = (clauses: string[][]): string[] | null =>
+		clauses.length === 0 ? null : clauses.reduce((a, b) => (b.length < a.length ? b : a));
 	if ('finding' in c) {
-		const out = [`f:${c.finding}`];
-		if (seen.has(c.finding)) return out;
+		const out = new Set([`f:${c.finding}`]);
+		if (seen.has(c.finding)) return [[...out]];
 		const inner = new Set([...seen, c.finding]);
 		for (const alt of concepts.findings[c.finding]?.also ?? []) {
-			const t = triggersOf('finding' in alt ? { finding: alt.finding } : alt, concepts, inner);
-			if (t === null) return null;
-			out.push(...t);
+			const clause = oneOf(triggersOf('finding' in alt ? { finding: alt.finding } : alt, concepts, inner));
+			if (clause === null) return [];
+			for (const k of clause) out.add(k);
 		}
-		return [...new Set(out)];
+		return [[...out]];
 	}
-	if ('site' in c) return [`s:${c.site}`];
-	if ('modifier' in c) return [`m:${c.modifier}`];
+	if ('site' in c) return [[`s:${c.site}`]];
+	if ('modifier' in c) return [[`m:${c.modifier}`]];
 	if ('fact' in c) {
-		if (c.fact === 'pregnant') return ['in:pregnant', 'x:pregnancy'];
-		if (c.fact === 'possibly_pregnant') return ['in:pregnant', 'x:pregnancy', 'x:late_period'];
-		return [`x:${c.fact}`];
+		if (c.fact === 'pregnant') return [['in:pregnant', 'x:pregnancy']];
+		if (c.fact === 'possibly_pregnant') return [['in:pregnant', 'x:pregnancy', 'x:late_period']];
+		return [[`x:${c.fact}`]];
 	}
-	if ('vital' in c) return [`v:${c.vital}`];
-	if ('screen' in c) return [`sc:${c.screen}`];
-	if ('anyScreen' in c) return ['sc'];
-	if ('anyClinicalFinding' in c) return ['f'];
-	if ('all' in c) {
-		let best: string[] | null = null;
-		for (const part of c.all) {
-			const t = triggersOf(part, concepts, seen);
-			if (t !== null && (best === null || t.length < best.length)) best = t;
-		}
-		return best;
-	}
+	if ('vital' in c) return [[`v:${c.vital}`]];
+	if ('screen' in c) return [[`sc:${c.screen}`]];
+	if ('anyScreen' in c) return [['sc']];
+	if ('anyClinicalFinding' in c) return [['f']];
+	if ('all' in c) return c.all.flatMap((part) => triggersOf(part, concepts, seen));
 	if ('any' in c) {
-		const out: string[] = [];
+		const out = new Set<string>();
 		for (const part of c.any) {
-			const t = triggersOf(part, concepts, seen);
-			if (t === null) return null;
-			out.push(...t);
+			const clause = oneOf(triggersOf(part, concepts, seen));
+			if (clause === null) return [];
+			for (const k of clause) out.add(k);
 		}
-		return [...new Set(out)];
+		return [[...out]];
 	}
-	return null;
+	return [];
 }
 
 export function compileRuleSet(data: RuleData): CompiledRuleSet {
@@ -135,6 +134,16 @@ export function compileRuleSet(data: RuleData): CompiledRuleSet {
 			.filter((w) => !w.includes(' '))
 			.map(fold)
 	);
+	const triggerIds = new Map<string, number>();
+	const triggers = data.rules.rules.map((r) =>
+		triggersOf(r.when, concepts).map((clause) =>
+			Int32Array.from(clause, (k) => {
+				let id = triggerIds.get(k);
+				if (id === undefined) triggerIds.set(k, (id = triggerIds.size));
+				return id;
+			})
+		)
+	);
 	return {
 		version: ruleSetVersion(data),
 		data,
@@ -142,7 +151,8 @@ export function compileRuleSet(data: RuleData): CompiledRuleSet {
 		lexicon: compileLexicons(data.lexicons),
 		vitals: data.vitals,
 		rules: data.rules.rules,
-		triggers: data.rules.rules.map((r) => triggersOf(r.when, concepts)),
+		triggers,
+		triggerIds,
 		uplifts: data.rules.uplifts,
 		defaults: data.rules.defaults,
 		levelText: data.rules.levelText,

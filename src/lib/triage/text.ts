@@ -32,7 +32,7 @@ export interface Token {
 	/** Written with a capital letter other than at the start of a sentence (a name). */
 	capital: boolean;
 	/** Spelling corrections toward the engine's own vocabulary (one edit away), matched in addition to `norm`. */
-	corrected?: readonly string[];
+	corrected: readonly string[] | undefined;
 }
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '—', '–', '/', '…']);
@@ -40,6 +40,7 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '"', '“', '�
 const JOINERS = new Set(['-', '‐', '‑']);
 
 const NON_ASCII = /[\u0080-\uffff]/;
+const CAPITAL = /^\p{Lu}/u;
 
 export function fold(s: string): string {
 	const lower = s.toLowerCase();
@@ -65,12 +66,12 @@ const CHUNK = 2000;
  * "words" cut, then split into pieces of about CHUNK characters at line or
  * sentence ends (or spaces). Real reports are one piece; a 100 KB paste stays linear.
  */
+const REPEATED_MARK = /([^\p{L}\p{N}\s])\1{3,}/gu;
+const ENDLESS_WORD = new RegExp(`\\S{${MAX_WORD + 1},}`, 'gu');
+const WORD_PIECE = new RegExp(`[^]{1,${MAX_WORD}}`, 'gu');
+
 function pieces(text: string): string[] {
-	const cleaned = text
-		.replace(/([^\p{L}\p{N}\s])\1{3,}/gu, '$1$1$1')
-		.replace(new RegExp(`\\S{${MAX_WORD + 1},}`, 'gu'), (w) =>
-			w.match(new RegExp(`[^]{1,${MAX_WORD}}`, 'gu'))!.join(' ')
-		);
+	const cleaned = text.replace(REPEATED_MARK, '$1$1$1').replace(ENDLESS_WORD, (w) => w.match(WORD_PIECE)!.join(' '));
 	if (cleaned.length <= CHUNK) return [cleaned];
 	const out: string[] = [];
 	let rest = cleaned;
@@ -124,21 +125,34 @@ function tokenizePiece(text: string, shorthand: ReadonlyMap<string, readonly str
 	const out: Token[] = [];
 	let clause = 0;
 	let sent = -1;
+	/** wink's sentence number of the previous token. */
+	let wink = -1;
+	/** Whitespace tokens (tabs, line breaks) seen since the last token, to be its leading space. */
+	let pending = '';
 	for (let i = 0; i < normals.length; i++) {
-		const space = spaces[i] ?? '';
+		const type = types[i] ?? '';
+		if (type === 'tabCRLF') {
+			// Tabs and line breaks are whitespace, not words; a line break ends the sentence.
+			pending += (spaces[i] ?? '') + (values[i] ?? '');
+			continue;
+		}
+		const space = pending + (spaces[i] ?? '');
+		pending = '';
 		const raw = values[i] ?? '';
-		const kind = kindOf(types[i] ?? '');
-		if (sentenceOf[i] !== sent || space.includes('\n')) {
-			sent = sentenceOf[i]! + (space.includes('\n') ? 0.5 : 0);
+		const kind = kindOf(type);
+		const lineBreak = space.includes('\n') || space.includes('\r');
+		if (sentenceOf[i] !== wink || lineBreak) {
+			wink = sentenceOf[i]!;
+			sent = 2 * wink + (lineBreak ? 1 : 0);
 			clause++;
 		}
 		const norm = fold(normals[i] ?? '');
 		const first = out.length === 0 || out[out.length - 1]!.sent !== sent;
-		const capital = !first && kind === 'word' && /^\p{Lu}/u.test(raw) && raw !== 'I';
+		const capital = !first && kind === 'word' && CAPITAL.test(raw) && raw !== 'I';
 		const unknown = kind === 'word' && (ids[i] ?? 0) >= FIRST_UNKNOWN_ID;
 		if (JOINERS.has(raw)) continue;
 		if (kind === 'punct' && CLAUSE_PUNCT.has(raw)) {
-			out.push({ norm, raw, space, kind, sent, clause, unknown: false, capital: false });
+			out.push({ norm, raw, space, kind, sent, clause, unknown: false, capital: false, corrected: undefined });
 			clause++;
 			continue;
 		}
@@ -153,18 +167,19 @@ function tokenizePiece(text: string, shorthand: ReadonlyMap<string, readonly str
 					sent,
 					clause,
 					unknown: false,
-					capital
+					capital,
+					corrected: undefined
 				})
 			);
 			continue;
 		}
-		out.push({ norm, raw, space, kind, sent, clause, unknown, capital });
+		out.push({ norm, raw, space, kind, sent, clause, unknown, capital, corrected: undefined });
 	}
 	renumberSentences(out);
 	return out;
 }
 
-/** Sentence numbers as consecutive integers (line breaks made half-steps above). */
+/** Sentence numbers as consecutive integers (a line break made an odd step above: numbers stay small integers, which V8 keeps unboxed). */
 function renumberSentences(tokens: Token[]): void {
 	let last = Number.NaN;
 	let n = -1;
