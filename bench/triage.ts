@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
 import type { TriageInput, TriageDecision } from '../src/lib/triage/index';
 import { parseVignetteLine } from '../src/lib/triage/vignette';
 
@@ -45,9 +47,9 @@ function report(size: number, offset: number): string {
 	return text.slice(0, size);
 }
 
-function timeOne(inp: TriageInput): number {
+function timeOne(inp: TriageInput, run: (input: TriageInput) => void = triage): number {
 	const t0 = process.hrtime.bigint();
-	triage(inp);
+	run(inp);
 	return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
@@ -57,24 +59,51 @@ function stats(samples: number[]): { median: number; p99: number; mean: number }
 	return { median: at(0.5), p99: at(0.99), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
 }
 
-function bench(label: string, inputs: TriageInput[], runs: number): void {
-	for (let i = 0; i < Math.min(200, runs); i++) triage(inputs[i % inputs.length]!);
-	const samples: number[] = [];
-	for (let i = 0; i < runs; i++) samples.push(timeOne(inputs[i % inputs.length]!));
-	const s = stats(samples);
+/** Rounds per size: on a shared machine a neighbour's burst lands in some rounds and not others. */
+const ROUNDS = 5;
+
+/**
+ * Times `runs` decisions in ROUNDS rounds. Prints the median and p99 over all of them and each
+ * round's median; the lowest round median is the engine's own cost, the others add the
+ * machine's noise (read both).
+ */
+function bench(label: string, inputs: TriageInput[], runs: number, run: (input: TriageInput) => void = triage): void {
+	for (let i = 0; i < Math.min(200, runs); i++) run(inputs[i % inputs.length]!);
+	const all: number[] = [];
+	const roundMedians: number[] = [];
+	const perRound = Math.ceil(runs / ROUNDS);
+	for (let r = 0; r < ROUNDS; r++) {
+		const samples: number[] = [];
+		for (let i = 0; i < perRound; i++) samples.push(timeOne(inputs[(r * perRound + i) % inputs.length]!, run));
+		roundMedians.push(stats(samples).median);
+		all.push(...samples);
+	}
+	const s = stats(all);
 	console.log(
-		`${label.padEnd(34)} ${String(runs).padStart(6)} ${s.median.toFixed(4).padStart(10)} ${s.p99.toFixed(4).padStart(10)} ${s.mean.toFixed(4).padStart(10)}`
+		`${label.padEnd(26)} ${String(all.length).padStart(6)} ${s.median.toFixed(4).padStart(10)} ${s.p99.toFixed(4).padStart(10)} ${Math.min(
+			...roundMedians
+		)
+			.toFixed(4)
+			.padStart(10)}   ${roundMedians.map((m) => m.toFixed(3)).join(' ')}`
 	);
 }
 
 console.log(
-	`${'input'.padEnd(34)} ${'runs'.padStart(6)} ${'median ms'.padStart(10)} ${'p99 ms'.padStart(10)} ${'mean ms'.padStart(10)}`
+	`${'input'.padEnd(26)} ${'runs'.padStart(6)} ${'median ms'.padStart(10)} ${'p99 ms'.padStart(10)} ${'best round'.padStart(10)}   round medians`
 );
 const sizes = [500, 5000];
 for (const size of sizes) {
 	const inputs = vignettes.map((v, i) => input(report(size, i), v));
 	bench(`realistic ${size} chars`, inputs, size === 500 ? 20_000 : 4_000);
 }
+// The floor under the engine, in the same run: wink-nlp reading the same 500-character reports.
+const nlp = winkNLP(model, ['sbd']);
+bench(
+	'wink-nlp readDoc, 500 chars',
+	vignettes.map((v, i) => input(report(500, i), v)),
+	20_000,
+	(inp) => void nlp.readDoc(inp.text)
+);
 
 const KB = 1024;
 const adversarial: Record<string, (n: number) => string> = {

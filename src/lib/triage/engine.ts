@@ -21,9 +21,12 @@ import {
 	type TriageLevel
 } from './types';
 
-/** What a condition matched: quoted evidence, and the findings it used. */
+/** Words of the report, quoted only if the rule fires (most partial matches are never shown). */
+type Span = { start: number; end: number };
+
+/** What a condition matched: its evidence (text, or words to quote), and the findings it used. */
 interface Match {
-	evidence: string[];
+	evidence: (string | Span)[];
 	findings: Finding[];
 }
 
@@ -53,19 +56,19 @@ class Evaluation {
 	present(): Uint8Array {
 		const { input, a, rs } = this;
 		const keys = new Uint8Array(rs.triggerIds.size);
-		const mark = (key: string): void => {
-			const id = rs.triggerIds.get(key);
-			if (id !== undefined) keys[id] = 1;
+		const mark = (kind: string, id = ''): void => {
+			const n = rs.triggerIdsByKind.get(kind)?.get(id);
+			if (n !== undefined) keys[n] = 1;
 		};
-		for (const f of this.counted()) mark(`f:${f.id}`);
+		for (const f of this.counted()) mark('f', f.id);
 		if (this.counted().length > 0) mark('f');
-		for (const s of a.sites) for (const anc of rs.siteAncestors(s.id)) mark(`s:${anc}`);
-		for (const m of a.modifiers) mark(`m:${m.id}`);
-		for (const f of a.facts) mark(`x:${f.id}`);
-		for (const v of a.vitals) mark(`v:${v.kind}`);
-		for (const s of input.emergencyScreen) mark(`sc:${s}`);
+		for (const s of a.sites) for (const anc of rs.siteAncestors(s.id)) mark('s', anc);
+		for (const m of a.modifiers) mark('m', m.id);
+		for (const f of a.facts) mark('x', f.id);
+		for (const v of a.vitals) mark('v', v.kind);
+		for (const s of input.emergencyScreen) mark('sc', s);
 		if (input.emergencyScreen.length > 0) mark('sc');
-		if (input.pregnant === true) mark('in:pregnant');
+		if (input.pregnant === true) mark('in', 'pregnant');
 		return keys;
 	}
 
@@ -130,9 +133,9 @@ class Evaluation {
 				found.findings.push(f);
 				continue;
 			}
-			const evidence = [f.vital ? f.vital.evidence : this.q(f)];
-			if (site !== 'intrinsic') evidence.push(this.q(site));
-			if (mod) evidence.push(this.q(mod));
+			const evidence: (string | Span)[] = [f.vital ? f.vital.evidence : f];
+			if (site !== 'intrinsic') evidence.push(site);
+			if (mod) evidence.push(mod);
 			found = { evidence, findings: [f] };
 		}
 		if (found) return found;
@@ -170,11 +173,11 @@ class Evaluation {
 		if ('finding' in c) return this.findingMatches(c);
 		if ('site' in c) {
 			const s = a.sites.find((m) => this.rs.isSite(m.id, c.site));
-			return s ? { evidence: [this.q(s)], findings: [] } : null;
+			return s ? { evidence: [s], findings: [] } : null;
 		}
 		if ('modifier' in c) {
 			const m = a.modifiers.find((x) => x.id === c.modifier);
-			return m ? { evidence: [this.q(m)], findings: [] } : null;
+			return m ? { evidence: [m], findings: [] } : null;
 		}
 		if ('fact' in c) return this.fact(c.fact);
 		if ('vital' in c) {
@@ -209,7 +212,7 @@ class Evaluation {
 		}
 		if ('anyClinicalFinding' in c) {
 			const all = this.counted();
-			return all.length > 0 ? { evidence: [this.q(all[0]!)], findings: all } : null;
+			return all.length > 0 ? { evidence: [all[0]!], findings: all } : null;
 		}
 		if ('all' in c) {
 			const out: Match = { evidence: [], findings: [] };
@@ -239,7 +242,7 @@ class Evaluation {
 		const { input, a } = this;
 		const text = (fid: string): Match | null => {
 			const m = a.facts.find((f) => f.id === fid);
-			return m ? { evidence: [this.q(m)], findings: [] } : null;
+			return m ? { evidence: [m], findings: [] } : null;
 		};
 		if (id === 'pregnant')
 			return input.pregnant === true ? { evidence: ['pregnant: yes'], findings: [] } : text('pregnancy');
@@ -304,8 +307,10 @@ interface Fired {
 	match: Match;
 }
 
-function toFiredRule(f: Fired, rs: CompiledRuleSet, lang: Lang): FiredRule {
-	const evidence = [...new Set(f.match.evidence)];
+function toFiredRule(f: Fired, rs: CompiledRuleSet, lang: Lang, tokens: Analysis['tokens']): FiredRule {
+	const evidence = [
+		...new Set(f.match.evidence.map((e) => (typeof e === 'string' ? e : quote(tokens, e.start, e.end))))
+	];
 	const quoted = evidence.map((e) => (e.includes(':') ? e : `“${e}”`)).join(' + ');
 	const patient =
 		f.rule.patient?.[lang] ?? (f.rule.crisisLine ? rs.levelText.crisis[lang] : rs.levelText[f.rule.level][lang]);
@@ -396,7 +401,7 @@ export function decideOn(input: TriageInput, a: Analysis, rs: CompiledRuleSet): 
 		fired.push({
 			rule: { id: 'engine.unexplained_finding', ...d.unexplainedFinding },
 			match: {
-				evidence: unexplained.slice(0, 3).map((f) => (f.vital ? f.vital.evidence : ev.q(f))),
+				evidence: unexplained.slice(0, 3).map((f) => (f.vital ? f.vital.evidence : f)),
 				findings: unexplained
 			}
 		});
@@ -418,17 +423,17 @@ export function decideOn(input: TriageInput, a: Analysis, rs: CompiledRuleSet): 
 		if (denied) {
 			fired.push({
 				rule: { id: 'engine.reassured', ...d.reassured },
-				match: { evidence: [ev.q(denied)], findings: [] }
+				match: { evidence: [denied], findings: [] }
 			});
 		} else if (admin) {
-			fired.push({ rule: { id: 'engine.admin', ...d.admin }, match: { evidence: [ev.q(admin)], findings: [] } });
+			fired.push({ rule: { id: 'engine.admin', ...d.admin }, match: { evidence: [admin], findings: [] } });
 		} else {
 			fired.push({ rule: { id: 'engine.empty', ...d.empty }, match: NONE });
 		}
 	}
 
 	const reasons = fired
-		.map((f) => toFiredRule(f, rs, lang))
+		.map((f) => toFiredRule(f, rs, lang, a.tokens))
 		.sort((x, y) => levelRank(y.level) - levelRank(x.level) || rs.order(x.id) - rs.order(y.id));
 	const level: TriageLevel = reasons[0]!.level;
 	return {

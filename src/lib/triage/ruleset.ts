@@ -30,6 +30,8 @@ export interface CompiledRuleSet {
 	triggers: readonly (readonly Int32Array[])[];
 	/** The number of each trigger key some rule needs: a report's keys are marked in an array by it. */
 	triggerIds: ReadonlyMap<string, number>;
+	/** The same numbers by the key's kind ("f", "s", …) and then its id, so no key string is built per report. */
+	triggerIdsByKind: ReadonlyMap<string, ReadonlyMap<string, number>>;
 	uplifts: readonly UpliftDef[];
 	defaults: RulesFile['defaults'];
 	levelText: RulesFile['levelText'];
@@ -144,6 +146,14 @@ export function compileRuleSet(data: RuleData): CompiledRuleSet {
 			})
 		)
 	);
+	const triggerIdsByKind = new Map<string, Map<string, number>>();
+	for (const [key, n] of triggerIds) {
+		const colon = key.indexOf(':');
+		const kind = colon < 0 ? key : key.slice(0, colon);
+		let byId = triggerIdsByKind.get(kind);
+		if (!byId) triggerIdsByKind.set(kind, (byId = new Map()));
+		byId.set(colon < 0 ? '' : key.slice(colon + 1), n);
+	}
 	return {
 		version: ruleSetVersion(data),
 		data,
@@ -153,6 +163,7 @@ export function compileRuleSet(data: RuleData): CompiledRuleSet {
 		rules: data.rules.rules,
 		triggers,
 		triggerIds,
+		triggerIdsByKind,
 		uplifts: data.rules.uplifts,
 		defaults: data.rules.defaults,
 		levelText: data.rules.levelText,

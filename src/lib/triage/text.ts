@@ -43,8 +43,21 @@ const NON_ASCII = /[\u0080-\uffff]/;
 const CAPITAL = /^\p{Lu}/u;
 
 export function fold(s: string): string {
+	// Most words are plain lower-case ASCII already: checked by character, without a regex.
+	let plain = true;
+	for (let i = 0; i < s.length && plain; i++) {
+		const c = s.charCodeAt(i);
+		plain = c < 128 && !(c >= 65 && c <= 90);
+	}
+	if (plain) return s;
 	const lower = s.toLowerCase();
 	return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
+}
+
+/** Starts with a capital letter (ASCII by character code, any other script by regex). */
+function capitalised(raw: string): boolean {
+	const c = raw.charCodeAt(0);
+	return c < 128 ? c >= 65 && c <= 90 : CAPITAL.test(raw);
 }
 
 const kindOf = (t: string): TokenKind =>
@@ -70,8 +83,23 @@ const REPEATED_MARK = /([^\p{L}\p{N}\s])\1{3,}/gu;
 const ENDLESS_WORD = new RegExp(`\\S{${MAX_WORD + 1},}`, 'gu');
 const WORD_PIECE = new RegExp(`[^]{1,${MAX_WORD}}`, 'gu');
 
+/** Does `text` hold a word longer than MAX_WORD or four of one character in a row? One pass, no regex (most reports do not). */
+function needsCleaning(text: string): boolean {
+	let run = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		run = c === 32 || c === 10 || c === 9 || c === 13 ? 0 : run + 1;
+		if (run > MAX_WORD) return true;
+		if (i >= 3 && c === text.charCodeAt(i - 1) && c === text.charCodeAt(i - 2) && c === text.charCodeAt(i - 3))
+			return true;
+	}
+	return false;
+}
+
 function pieces(text: string): string[] {
-	const cleaned = text.replace(REPEATED_MARK, '$1$1$1').replace(ENDLESS_WORD, (w) => w.match(WORD_PIECE)!.join(' '));
+	const cleaned = needsCleaning(text)
+		? text.replace(REPEATED_MARK, '$1$1$1').replace(ENDLESS_WORD, (w) => w.match(WORD_PIECE)!.join(' '))
+		: text;
 	if (cleaned.length <= CHUNK) return [cleaned];
 	const out: string[] = [];
 	let rest = cleaned;
@@ -148,9 +176,9 @@ function tokenizePiece(text: string, shorthand: ReadonlyMap<string, readonly str
 		}
 		const norm = fold(normals[i] ?? '');
 		const first = out.length === 0 || out[out.length - 1]!.sent !== sent;
-		const capital = !first && kind === 'word' && CAPITAL.test(raw) && raw !== 'I';
+		const capital = !first && kind === 'word' && raw !== 'I' && capitalised(raw);
 		const unknown = kind === 'word' && (ids[i] ?? 0) >= FIRST_UNKNOWN_ID;
-		if (JOINERS.has(raw)) continue;
+		if (kind !== 'word' && JOINERS.has(raw)) continue;
 		if (kind === 'punct' && CLAUSE_PUNCT.has(raw)) {
 			out.push({ norm, raw, space, kind, sent, clause, unknown: false, capital: false, corrected: undefined });
 			clause++;
