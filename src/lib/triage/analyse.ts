@@ -72,27 +72,26 @@ const MAX_PHRASE = 16;
  * the few positions its scope can reach: linear in the length of the text.
  */
 class Scopes {
-	/** kind → position → triggers (sparse: most positions hold none). */
-	private readonly endingAt = new Map<string, Map<number, Mention[]>>();
-	private readonly startingAt = new Map<string, Map<number, Mention[]>>();
+	/** kind → position → triggers (arrays by position: most positions hold none). */
+	private readonly endingAt = new Map<string, (Mention[] | undefined)[]>();
+	private readonly startingAt = new Map<string, (Mention[] | undefined)[]>();
 	/** terminations[i] = number of termination triggers starting before position i. */
 	private readonly terminations: Int32Array;
 	/** Last live family-history trigger ending at or before each position. */
 	private readonly lastFamily: (Mention | undefined)[];
 
 	constructor(mentions: readonly Mention[], length: number) {
-		const byStart = new Map<number, Mention[]>();
+		const byStart: (Mention[] | undefined)[] = new Array(length + 1);
 		for (const m of mentions) {
 			if (isContext(m) || m.kind === 'termination') continue;
-			const list = byStart.get(m.start);
-			if (list) list.push(m);
-			else byStart.set(m.start, [m]);
+			(byStart[m.start] ??= []).push(m);
 		}
 		// A trigger word inside a longer phrase of the lexicon is part of that phrase, not a trigger:
 		// "no wet diapers", "not going away", "never had one this bad", "not only", "no better".
 		const swallowed = (t: Mention): boolean => {
 			for (let i = Math.max(0, t.start - MAX_PHRASE); i <= t.start; i++) {
-				for (const c of byStart.get(i) ?? []) if (c.end >= t.end && c.end - c.start > t.end - t.start) return true;
+				const list = byStart[i];
+				if (list) for (const c of list) if (c.end >= t.end && c.end - c.start > t.end - t.start) return true;
 			}
 			return false;
 		};
@@ -100,23 +99,22 @@ class Scopes {
 		for (const m of mentions) if (m.kind === 'termination') term[m.start + 1]!++;
 		for (let i = 1; i < term.length; i++) term[i]! += term[i - 1]!;
 		this.terminations = term;
+		const add = (map: Map<string, (Mention[] | undefined)[]>, m: Mention, pos: number): void => {
+			let byPos = map.get(m.kind);
+			if (!byPos) map.set(m.kind, (byPos = new Array(length + 1)));
+			(byPos[pos] ??= []).push(m);
+		};
 		for (const m of mentions) {
 			if (!isContext(m) || swallowed(m)) continue;
-			const add = (map: Map<string, Map<number, Mention[]>>, pos: number): void => {
-				let byPos = map.get(m.kind);
-				if (!byPos) map.set(m.kind, (byPos = new Map()));
-				const list = byPos.get(pos);
-				if (list) list.push(m);
-				else byPos.set(pos, [m]);
-			};
-			add(this.endingAt, m.end);
-			add(this.startingAt, m.start);
+			add(this.endingAt, m, m.end);
+			add(this.startingAt, m, m.start);
 		}
 		this.lastFamily = new Array<Mention | undefined>(length + 1);
 		const family = this.endingAt.get('familyHistory');
 		let last: Mention | undefined;
 		for (let i = 0; i <= length; i++) {
-			for (const f of family?.get(i) ?? []) last = f;
+			const here = family?.[i];
+			if (here) last = here[here.length - 1];
 			this.lastFamily[i] = last;
 		}
 	}
@@ -129,9 +127,11 @@ class Scopes {
 		const list = this.endingAt.get(kind);
 		if (!list) return false;
 		for (let e = m.start; e >= Math.max(0, m.start - reach); e--) {
-			for (const t of list.get(e) ?? []) {
-				if (t.sent === m.sent && t.clause === m.clause && !this.terminatedBetween(t.end, m.start)) return true;
-			}
+			const here = list[e];
+			if (here)
+				for (const t of here) {
+					if (t.sent === m.sent && t.clause === m.clause && !this.terminatedBetween(t.end, m.start)) return true;
+				}
 		}
 		return false;
 	}
@@ -139,10 +139,12 @@ class Scopes {
 	backward(kind: Mention['kind'], m: Mention, reach: number): boolean {
 		const list = this.startingAt.get(kind);
 		if (!list) return false;
-		for (let st = m.end; st <= m.end + reach; st++) {
-			for (const t of list.get(st) ?? []) {
-				if (t.clause === m.clause && !this.terminatedBetween(m.end, t.start)) return true;
-			}
+		for (let st = m.end; st <= Math.min(m.end + reach, list.length - 1); st++) {
+			const here = list[st];
+			if (here)
+				for (const t of here) {
+					if (t.clause === m.clause && !this.terminatedBetween(m.end, t.start)) return true;
+				}
 		}
 		return false;
 	}
