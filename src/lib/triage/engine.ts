@@ -307,10 +307,8 @@ interface Fired {
 	match: Match;
 }
 
-function toFiredRule(f: Fired, rs: CompiledRuleSet, lang: Lang, tokens: Analysis['tokens']): FiredRule {
-	const evidence = [
-		...new Set(f.match.evidence.map((e) => (typeof e === 'string' ? e : quote(tokens, e.start, e.end))))
-	];
+function toFiredRule(f: Fired, rs: CompiledRuleSet, lang: Lang, quoteOf: (s: Span) => string): FiredRule {
+	const evidence = [...new Set(f.match.evidence.map((e) => (typeof e === 'string' ? e : quoteOf(e))))];
 	const quoted = evidence.map((e) => (e.includes(':') ? e : `“${e}”`)).join(' + ');
 	const patient =
 		f.rule.patient?.[lang] ?? (f.rule.crisisLine ? rs.levelText.crisis[lang] : rs.levelText[f.rule.level][lang]);
@@ -432,8 +430,15 @@ export function decideOn(input: TriageInput, a: Analysis, rs: CompiledRuleSet): 
 		}
 	}
 
+	// Reasons share findings: each is quoted once.
+	const quotes = new Map<Span, string>();
+	const quoteOf = (sp: Span): string => {
+		let q = quotes.get(sp);
+		if (q === undefined) quotes.set(sp, (q = quote(a.tokens, sp.start, sp.end)));
+		return q;
+	};
 	const reasons = fired
-		.map((f) => toFiredRule(f, rs, lang, a.tokens))
+		.map((f) => toFiredRule(f, rs, lang, quoteOf))
 		.sort((x, y) => levelRank(y.level) - levelRank(x.level) || rs.order(x.id) - rs.order(y.id));
 	const level: TriageLevel = reasons[0]!.level;
 	return {

@@ -220,12 +220,15 @@ function renumberSentences(tokens: Token[]): void {
 	}
 }
 
-/** The patient's own words for tokens [start, end), as typed. */
+/** Whitespace quote() must tidy: a run of it, a kind other than a plain space, or an edge. */
+const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;
+
+/** The patient's own words for tokens [start, end), as typed (each run of whitespace one space). */
 export function quote(tokens: readonly Token[], start: number, end: number): string {
 	let s = '';
 	for (let i = Math.max(0, start); i < Math.min(end, tokens.length); i++) {
 		const t = tokens[i]!;
-		s += (i === start ? '' : t.space) + t.raw;
+		s += (i === start || t.space.length === 0 ? '' : ' ') + t.raw;
 	}
-	return s.trim().replace(/\s+/g, ' ');
+	return UNTIDY.test(s) ? s.trim().replace(/\s+/g, ' ') : s;
 }
