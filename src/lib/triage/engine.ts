@@ -55,7 +55,7 @@ class Evaluation {
 	/** The trigger keys this report has (see `triggersOf` in ruleset.ts), marked by their number. */
 	present(): Uint8Array {
 		const { input, a, rs } = this;
-		const keys = new Uint8Array(rs.triggerIds.size);
+		const keys = new Uint8Array(rs.triggerCount);
 		const mark = (kind: string, id = ''): void => {
 			const n = rs.triggerIdsByKind.get(kind)?.get(id);
 			if (n !== undefined) keys[n] = 1;
@@ -362,7 +362,7 @@ export function evaluate(rawInput: TriageInput, rs: CompiledRuleSet): TriageDeci
 }
 
 /** The decision over an analysed report: the rules, the uplifts, then the safe defaults. */
-export function decideOn(input: TriageInput, a: Analysis, rs: CompiledRuleSet): TriageDecision {
+function decideOn(input: TriageInput, a: Analysis, rs: CompiledRuleSet): TriageDecision {
 	const lang = input.lang ?? 'en';
 	const mentions = a.mentions;
 	const ev = new Evaluation(input, a, rs);

@@ -96,7 +96,6 @@ export interface CompiledLexicon {
 	deletions: ReadonlyMap<string, readonly string[]>;
 	/** Consonant skeleton → vocabulary words, for misspelt vowels ("pane" → "pain", "blod" → "blood"). */
 	skeletons: ReadonlyMap<string, readonly string[]>;
-	corrections: Map<string, readonly string[]>;
 	/** What the matcher needs of each distinct word, worked out once (see `wordInfo`): words wink knows, words it does not, other tokens. */
 	words: [Map<string, WordInfo>, Map<string, WordInfo>, Map<string, WordInfo>];
 	/** Scratch for findMentions (which pattern was tried at which token): reused, never shared across calls. */
@@ -106,7 +105,6 @@ export interface CompiledLexicon {
 const UNABLE = 'unable';
 /** Word ids stay below this, so a pair of them is one small-integer key (V8 hashes those fastest). */
 const PAIR_SPAN = 1 << 15;
-const MAX_CORRECTIONS_CACHED = 20_000;
 /** Longer "words" are not misspellings (and correcting one costs its length squared). */
 const MAX_CORRECTABLE = 24;
 /** An English word wink knows is corrected only when short ("pane", "blod"): "stubbed" is not "stabbed". */
@@ -307,7 +305,6 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 		vocabulary,
 		deletions,
 		skeletons,
-		corrections: new Map(),
 		words: [new Map(), new Map(), new Map()]
 	};
 }
@@ -334,16 +331,12 @@ function matchesAnyPrefix(lex: CompiledLexicon, w: string): boolean {
 	return false;
 }
 
-/** Every vocabulary word one edit from `w` with the same first letter (at most 3, in alphabetical order). */
 /**
  * Vocabulary words close to `w` (same first letter, at most 4, in alphabetical order). A word wink does
  * not know gets every word one edit away and every word with the same consonants ("blod" → "blood");
  * a short English word only the vowel slips ("pane" → "pain"), never another consonant ("bike" is not "bile").
  */
 function correct(lex: CompiledLexicon, w: string, unknown: boolean): readonly string[] {
-	const key = unknown ? w : `=${w}`;
-	const cached = lex.corrections.get(key);
-	if (cached !== undefined) return cached;
 	const sameConsonants = (lex.skeletons.get(skeleton(w)) ?? []).filter(
 		(c) => c !== w && Math.abs(c.length - w.length) <= 2
 	);
@@ -359,10 +352,7 @@ function correct(lex: CompiledLexicon, w: string, unknown: boolean): readonly st
 		const oneEdit = [...candidates].sort().filter((c) => c !== w && c[0] === w[0] && withinOneEdit(c, w));
 		out = [...new Set([...oneEdit, ...sameConsonants])];
 	}
-	out = out.slice(0, 4);
-	if (lex.corrections.size >= MAX_CORRECTIONS_CACHED) lex.corrections.clear();
-	lex.corrections.set(key, out);
-	return out;
+	return out.slice(0, 4);
 }
 
 /** Tokens ready for matching: shorthand written out, "unable" merged, misspellings corrected. */
@@ -427,39 +417,30 @@ export function wordInfo(lex: CompiledLexicon, t: Token): WordInfo {
 		const c = correct(lex, t.norm, t.unknown);
 		if (c.length > 0) corrected = c;
 	}
-	const forms: string[] = [];
-	pushForms(t.norm, forms);
-	if (corrected) for (const c of corrected) pushForms(c, forms);
-	const ids: number[] = [];
-	for (const f of forms) {
-		const id = lex.wordIds.get(f);
-		if (id !== undefined && !ids.includes(id)) ids.push(id);
-	}
-	const starts = new Set<number>();
-	for (const id of ids) for (const i of lex.byWord[id] ?? []) starts.add(i);
-	for (const f of forms)
-		if (f.length >= 3)
-			for (const i of lex.byPrefix.get(f.slice(0, 3)) ?? []) {
-				const first = lex.patterns[i]!.elems[0] as WordElem;
-				if (first.prefixes.some((p) => f.startsWith(p))) starts.add(i);
-			}
+	const forms = formsOf(t.norm, corrected);
+	const ids = [...new Set(idsOf(lex, forms))];
 	const elems = new Set<number>();
 	for (const id of ids) for (const e of lex.elemsById[id] ?? []) elems.add(e);
 	for (const f of forms)
 		if (f.length >= 3)
 			for (const e of lex.elemsByPrefix.get(f.slice(0, 3)) ?? []) if (f.startsWith(e.prefix)) elems.add(e.elem);
+	const starts = new Set<number>();
+	for (const id of ids) for (const i of lex.byWord[id] ?? []) starts.add(i);
+	for (const f of forms)
+		if (f.length >= 3)
+			for (const i of lex.byPrefix.get(f.slice(0, 3)) ?? [])
+				if (elems.has(lex.patterns[i]!.elems[0]!.index)) starts.add(i);
 	const info: WordInfo = { corrected, forms, ids, starts: [...starts].sort((a, b) => a - b), elems };
 	if (cache.size >= MAX_WORDS_CACHED) cache.clear();
 	cache.set(t.norm, info);
 	return info;
 }
 
-/** The forms of a token the phrases may match: its word and its corrections, each with its singulars ("ribs" → "rib", "bruises" → "bruis"). */
-function formsOf(t: Token): string[] {
+/** The forms of a word the phrases may match: the word and its corrections, each with its singulars ("ribs" → "rib", "bruises" → "bruis"). */
+function formsOf(norm: string, corrected: readonly string[] | undefined): string[] {
 	const out: string[] = [];
-	if (t.kind === 'punct') return out;
-	pushForms(t.norm, out);
-	if (t.corrected) for (const c of t.corrected) pushForms(c, out);
+	pushForms(norm, out);
+	if (corrected) for (const c of corrected) pushForms(c, out);
 	return out;
 }
 
@@ -558,7 +539,9 @@ function tryPatterns(scan: Scan, list: readonly number[] | undefined, ti: number
  */
 export function findMentions(tokens: readonly Token[], lex: CompiledLexicon, exhaustive = false): Mention[] {
 	const infos = tokens.map((t) => wordInfo(lex, t));
-	const forms = exhaustive ? tokens.map(formsOf) : infos.map((w) => w.forms);
+	const forms = exhaustive
+		? tokens.map((t) => (t.kind === 'punct' ? [] : formsOf(t.norm, t.corrected)))
+		: infos.map((w) => w.forms);
 	const ids = exhaustive ? forms.map((fs) => idsOf(lex, fs)) : infos.map((w) => w.ids);
 	// Stamps instead of a Set: a pattern is tried once per token without allocating.
 	lex.stamp.fill(0);

@@ -28,9 +28,9 @@ export interface CompiledRuleSet {
 	 * clause has none of its facts present. No clauses: the rule may fire on anything.
 	 */
 	triggers: readonly (readonly Int32Array[])[];
-	/** The number of each trigger key some rule needs: a report's keys are marked in an array by it. */
-	triggerIds: ReadonlyMap<string, number>;
-	/** The same numbers by the key's kind ("f", "s", …) and then its id, so no key string is built per report. */
+	/** How many distinct trigger keys the rules need: a report's keys are marked in an array that long. */
+	triggerCount: number;
+	/** Each trigger key's number, by the key's kind ("f", "s", …) and then its id, so no key string is built per report. */
 	triggerIdsByKind: ReadonlyMap<string, ReadonlyMap<string, number>>;
 	uplifts: readonly UpliftDef[];
 	defaults: RulesFile['defaults'];
@@ -162,7 +162,7 @@ export function compileRuleSet(data: RuleData): CompiledRuleSet {
 		vitals: data.vitals,
 		rules: data.rules.rules,
 		triggers,
-		triggerIds,
+		triggerCount: triggerIds.size,
 		triggerIdsByKind,
 		uplifts: data.rules.uplifts,
 		defaults: data.rules.defaults,

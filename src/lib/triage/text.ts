@@ -171,7 +171,7 @@ function tokenizePiece(text: string, shorthand: ReadonlyMap<string, readonly str
 		const lineBreak = space.includes('\n') || space.includes('\r');
 		if (sentenceOf[i] !== wink || lineBreak) {
 			wink = sentenceOf[i]!;
-			sent = 2 * wink + (lineBreak ? 1 : 0);
+			sent++;
 			clause++;
 		}
 		const norm = fold(normals[i] ?? '');
@@ -207,7 +207,7 @@ function tokenizePiece(text: string, shorthand: ReadonlyMap<string, readonly str
 	return out;
 }
 
-/** Sentence numbers as consecutive integers (a line break made an odd step above: numbers stay small integers, which V8 keeps unboxed). */
+/** Sentence numbers as consecutive integers (a skipped joiner or whitespace token may have left a gap). */
 function renumberSentences(tokens: Token[]): void {
 	let last = Number.NaN;
 	let n = -1;
