@@ -25,6 +25,8 @@ export interface Finding {
 	modifiers: Mention[];
 	/** A vital-sign reading behind this finding (for `vital_unreadable`). */
 	vital?: VitalReading;
+	/** Told on the form (an answer to a question) rather than written: quoted as it is. */
+	said?: string;
 }
 
 export interface VitalReading {

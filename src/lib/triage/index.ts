@@ -10,10 +10,12 @@ import lexiconEn from './data/lexicon.en.json';
 import lexiconEs from './data/lexicon.es.json';
 import vitals from './data/vitals.json';
 import rules from './data/rules.json';
+import questions from './data/questions.json';
 import { evaluate } from './engine';
+import { questionStep } from './questions';
 import { compileRuleSet, type RuleSet } from './ruleset';
 import type { DATA_FILES, RuleData } from './schema';
-import type { TriageDecision, TriageInput } from './types';
+import type { QuestionStep, TriageDecision, TriageInput } from './types';
 
 export * from './types';
 
@@ -24,7 +26,8 @@ export const defaultRawData: Record<keyof typeof DATA_FILES, unknown> = {
 	lexiconEn,
 	lexiconEs,
 	vitals,
-	rules
+	rules,
+	questions
 };
 
 let compiled: RuleSet | null = null;
@@ -36,7 +39,8 @@ export function defaultRuleSet(): RuleSet {
 		concepts,
 		lexicons: [lexiconEn, lexiconEs],
 		vitals,
-		rules
+		rules,
+		questions
 	} as unknown as RuleData);
 	return compiled;
 }
@@ -44,4 +48,9 @@ export function defaultRuleSet(): RuleSet {
 /** Triage one report. `ruleSet` lets a replay tool compare a candidate rule set. */
 export function triage(input: TriageInput, ruleSet: RuleSet = defaultRuleSet()): TriageDecision {
 	return evaluate(input, ruleSet);
+}
+
+/** The questions to ask after the description (or the family picker), in the patient's language. */
+export function questionsFor(input: TriageInput, ruleSet: RuleSet = defaultRuleSet()): QuestionStep {
+	return questionStep(input, ruleSet);
 }

@@ -48,6 +48,8 @@ export interface Mention extends Tag {
 	end: number;
 	sent: number;
 	clause: number;
+	/** Told on the form (an answer, a tap) rather than written: quoted as it is, and it sits after the text. */
+	said?: string;
 }
 
 interface WordElem {

@@ -7,14 +7,25 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { compileLexicons, type CompiledLexicon } from './lexicon';
-import type { Concepts, Condition, RuleData, RuleDef, RulesFile, UpliftDef, VitalsData } from './schema';
+import type {
+	Concepts,
+	Condition,
+	FamilyDef,
+	QuestionDef,
+	RiskFactorDef,
+	RuleData,
+	RuleDef,
+	RulesFile,
+	UpliftDef,
+	VitalsData
+} from './schema';
 import { fold } from './text';
 
 /**
  * Bump when the engine's matching or scoring code changes behaviour (the data
  * hash covers everything else). engine-version.test.ts fails until you do.
  */
-export const ENGINE_VERSION = 'findings-3';
+export const ENGINE_VERSION = 'findings-4';
 
 export interface CompiledRuleSet {
 	version: string;
@@ -46,6 +57,13 @@ export interface CompiledRuleSet {
 	siteAncestors(s: string): ReadonlySet<string>;
 	/** Position of a rule in the data file, for a stable order of reasons. */
 	order(id: string): number;
+	/** The question step (data/questions.json). */
+	questions: {
+		maxQuestions: number;
+		families: readonly FamilyDef[];
+		byId: ReadonlyMap<string, { question: QuestionDef; family: FamilyDef }>;
+		riskFactors: ReadonlyMap<string, RiskFactorDef>;
+	};
 }
 
 /** The public name: a compiled rule set is what `triage()` takes. */
@@ -172,6 +190,12 @@ export function compileRuleSet(data: RuleData): CompiledRuleSet {
 		isSite: (s, ancestor) => ancestors.get(s)?.has(ancestor) ?? s === ancestor,
 		findingConcept: (id) => findingConcepts.get(id),
 		siteAncestors: (s) => ancestors.get(s) ?? new Set([s]),
-		order: (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER
+		order: (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER,
+		questions: {
+			maxQuestions: data.questions.maxQuestions,
+			families: data.questions.families,
+			byId: new Map(data.questions.families.flatMap((family) => family.questions.map((q) => [q.id, { question: q, family }]))),
+			riskFactors: new Map(data.questions.riskFactors.map((r) => [r.id, r]))
+		}
 	};
 }

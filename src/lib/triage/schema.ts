@@ -203,6 +203,77 @@ export const rulesFileSchema = z.strictObject({
 	})
 });
 
+/** What one answer tells the engine: a finding of the report's subject, a modifier of the complaint, or a fact. */
+export const answerEffectSchema = z.union([
+	z.strictObject({ finding: id, site: id.optional() }),
+	z.strictObject({ modifier: id }),
+	z.strictObject({ fact: id })
+]);
+export type AnswerEffect = z.infer<typeof answerEffectSchema>;
+
+export const questionSchema = z.strictObject({
+	/** `<family>.<name>`: stable, stored with every answer. */
+	id,
+	/** Plain words (about grade 6), as a yes / no / not sure question. */
+	text: bilingual,
+	/** A nurse's two or three words for it on the staff summary ("Sudden onset"). */
+	summary: z.string().min(1).max(40),
+	/** What "yes" means: added to what the text says, as if the patient had written it. */
+	yes: z.array(answerEffectSchema).min(1),
+	/**
+	 * The level "yes" reaches on the family's example message (tested). "Not sure" counts as "yes" when this is
+	 * urgent or emergency: where the risk demands, doubt goes to a clinician.
+	 */
+	level: z.enum(TRIAGE_LEVELS),
+	/**
+	 * Other things that, said in the text (or denied), already answer it; its `yes` items always do. A
+	 * `vital` is answered by any reading of that kind, typed or measured ("fever of 103.5").
+	 */
+	answeredBy: z.array(z.union([answerEffectSchema, z.strictObject({ vital: z.enum(VITAL_KINDS) })])).optional(),
+	rationale: z.string().min(1),
+	source: z.string().min(1)
+});
+
+export const familySchema = z.strictObject({
+	id,
+	/** The picker's wording ("What is it mostly about?"). */
+	label: bilingual,
+	/** The family is recognised when any of these holds on the text and the form. */
+	recognise: z.array(conditionSchema).min(1),
+	/**
+	 * What a tap on this family in the picker stands for: the complaint itself, as a finding, or as a fact
+	 * where the family is a situation (pregnancy). Absent where a tap says nothing by itself (a child is
+	 * unwell): it then only brings the family's questions.
+	 */
+	complaint: z.union([z.strictObject({ finding: id, site: id.optional() }), z.strictObject({ fact: id })]).optional(),
+	/**
+	 * A typical message of this family (and the age it is about, where that matters): the text alone must
+	 * be recognised as the family, and each question's `level` is what "yes" reaches on it (tested).
+	 */
+	example: z.strictObject({ text: z.string().min(1), ageYears: z.number().min(0).max(130).optional() }),
+	/** In clinical order: the most dangerous first. */
+	questions: z.array(questionSchema).min(2).max(6)
+});
+
+export const riskFactorSchema = z.strictObject({
+	id,
+	label: bilingual,
+	/** The staff summary's words ("On a blood thinner"). */
+	summary: z.string().min(1).max(40),
+	/** The fact a tap establishes. */
+	fact: id,
+	rationale: z.string().min(1),
+	source: z.string().min(1)
+});
+
+/** questions.json: the complaint families, their red-flag questions and the risk-factor taps. */
+export const questionsFileSchema = z.strictObject({
+	/** At most this many questions in one step (the families' first ones come first). */
+	maxQuestions: z.number().int().min(1).max(12),
+	families: z.array(familySchema).min(1),
+	riskFactors: z.array(riskFactorSchema)
+});
+
 export const manifestSchema = z.strictObject({
 	name: z.string().min(1),
 	nlpModel: z.string().regex(/^wink-eng-lite-web-model@\d+\.\d+\.\d+$/)
@@ -215,6 +286,10 @@ export type RuleDef = z.infer<typeof ruleSchema>;
 export type UpliftDef = z.infer<typeof upliftSchema>;
 export type RulesFile = z.infer<typeof rulesFileSchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
+export type QuestionDef = z.infer<typeof questionSchema>;
+export type FamilyDef = z.infer<typeof familySchema>;
+export type RiskFactorDef = z.infer<typeof riskFactorSchema>;
+export type QuestionsFile = z.infer<typeof questionsFileSchema>;
 
 /** Everything the engine reads: the contents of one data directory. */
 export interface RuleData {
@@ -223,6 +298,7 @@ export interface RuleData {
 	lexicons: LexiconData[];
 	vitals: VitalsData;
 	rules: RulesFile;
+	questions: QuestionsFile;
 }
 
 export const DATA_FILES = {
@@ -231,7 +307,8 @@ export const DATA_FILES = {
 	lexiconEn: 'lexicon.en.json',
 	lexiconEs: 'lexicon.es.json',
 	vitals: 'vitals.json',
-	rules: 'rules.json'
+	rules: 'rules.json',
+	questions: 'questions.json'
 } as const;
 
 export class RuleDataError extends Error {
@@ -256,7 +333,8 @@ export function validateRuleData(raw: Record<keyof typeof DATA_FILES, unknown>):
 			parse(lexiconSchema, raw.lexiconEs, DATA_FILES.lexiconEs)
 		],
 		vitals: parse(vitalsSchema, raw.vitals, DATA_FILES.vitals),
-		rules: parse(rulesFileSchema, raw.rules, DATA_FILES.rules)
+		rules: parse(rulesFileSchema, raw.rules, DATA_FILES.rules),
+		questions: parse(questionsFileSchema, raw.questions, DATA_FILES.questions)
 	};
 	checkReferences(data);
 	return data;
@@ -308,6 +386,34 @@ function checkReferences(data: RuleData): void {
 		for (const k of Object.keys(lex.modifiers)) check('modifier', k, where);
 		for (const k of Object.keys(lex.facts)) check('fact', k, where);
 		for (const k of Object.keys(lex.subjects)) check('subject', k, where);
+	}
+	const effect = (e: AnswerEffect, where: string): void => {
+		if ('finding' in e) {
+			check('finding', e.finding, where);
+			if (e.site) check('site', e.site, where);
+		} else if ('modifier' in e) check('modifier', e.modifier, where);
+		else check('fact', e.fact, where);
+	};
+	const families = new Set<string>();
+	const questionIds = new Set<string>();
+	for (const f of data.questions.families) {
+		if (families.has(f.id)) problems.push(`family ${f.id}: duplicate id`);
+		families.add(f.id);
+		f.recognise.forEach((c) => walk(c, `family ${f.id}`));
+		if (f.complaint) effect(f.complaint, `family ${f.id}`);
+		for (const q of f.questions) {
+			const where = `question ${q.id}`;
+			if (!q.id.startsWith(`${f.id}.`)) problems.push(`${where}: id must start with "${f.id}."`);
+			if (questionIds.has(q.id)) problems.push(`${where}: duplicate id`);
+			questionIds.add(q.id);
+			for (const e of [...q.yes, ...(q.answeredBy ?? [])]) if (!('vital' in e)) effect(e, where);
+		}
+	}
+	const risks = new Set<string>();
+	for (const r of data.questions.riskFactors) {
+		if (risks.has(r.id)) problems.push(`risk factor ${r.id}: duplicate id`);
+		risks.add(r.id);
+		check('fact', r.fact, `risk factor ${r.id}`);
 	}
 	if (problems.length > 0) throw new RuleDataError(problems.slice(0, 10).join('\n'));
 }

@@ -36,6 +36,66 @@ export interface TriageInput {
 	durationHours: number | null;
 	/** The patient's language for patient-facing wording; both lexicons always run. */
 	lang?: Lang;
+	/** Answers to the question step, by question id (see data/questions.json). Unknown ids are ignored here; the API refuses them. */
+	answers?: Readonly<Record<string, Answer>>;
+	/** Complaint families the patient picked ("What is it mostly about?") when the text named none. */
+	complaints?: readonly string[];
+	/** Who the report is about; when not the patient, `ageYears` is the profile's and `subjectAgeYears` counts instead. */
+	subject?: Subject | null;
+	subjectAgeYears?: number | null;
+	/** Risk-factor taps (ids in data/questions.json). */
+	riskFactors?: readonly string[];
+	measurements?: Measurements;
+}
+
+export const ANSWERS = ['yes', 'no', 'unsure'] as const;
+export type Answer = (typeof ANSWERS)[number];
+
+export const SUBJECTS = ['self', 'child', 'parent', 'other'] as const;
+export type Subject = (typeof SUBJECTS)[number];
+
+/** Readings the patient took, in the units the form converts to. */
+export interface Measurements {
+	temperatureC?: number;
+	glucoseMgDl?: number;
+	systolic?: number;
+	diastolic?: number;
+	spo2?: number;
+}
+
+/** Everything the question step told beside the words, as stored with a report. */
+export interface Told {
+	answers: Record<string, Answer>;
+	complaints: string[];
+	subject: Subject;
+	subjectAgeYears: number | null;
+	riskFactors: string[];
+	measurements: Measurements;
+}
+
+/** One question for the patient, in their language. */
+export interface AskedQuestion {
+	id: string;
+	text: string;
+	/** The complaint family it belongs to. */
+	complaint: string;
+	/** "Not sure" counts as "yes": a "yes" would reach a clinician. */
+	redFlag: boolean;
+	/** A "yes" (or "not sure" on a red flag) means an emergency for this report: the call-911 screen shows at once. */
+	emergency: boolean;
+	/** …and the crisis line (988) too. */
+	crisis: boolean;
+}
+
+/** What the question step asks after the description. */
+export interface QuestionStep {
+	/** Complaint families recognised in the text (or picked). */
+	complaints: string[];
+	questions: AskedQuestion[];
+	/** Offered when the text names no complaint family: "What is it mostly about?" */
+	picker?: { id: string; label: string }[];
+	/** The level the text and answers reach so far (an offline hint; the server decides again). */
+	level: TriageLevel;
 }
 
 export const LANGS = ['en', 'es'] as const;
