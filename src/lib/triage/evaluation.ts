@@ -263,4 +263,3 @@ function formatAge(years: number): string {
 	if (years < 2) return `${Math.round(years * 12)} months`;
 	return `${years} years`;
 }
-

@@ -42,8 +42,7 @@ describe('question data', () => {
 		const base = triage(exampleOf(f)).level;
 		const yes = { ...exampleOf(f), answers: { [q.id]: 'yes' as Answer } };
 		expect(triage(yes).level).toBe(maxLevel(base, q.level));
-		if (levelRank(q.level) > levelRank(base))
-			expect(evidence(yes)).toContain(`answer: ${q.text.en} yes`);
+		if (levelRank(q.level) > levelRank(base)) expect(evidence(yes)).toContain(`answer: ${q.text.en} yes`);
 	});
 
 	it.each(cases)('%s: "no" changes nothing; "not sure" counts as yes only on a red flag', (_, f, q) => {

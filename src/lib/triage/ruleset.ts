@@ -194,7 +194,9 @@ export function compileRuleSet(data: RuleData): CompiledRuleSet {
 		questions: {
 			maxQuestions: data.questions.maxQuestions,
 			families: data.questions.families,
-			byId: new Map(data.questions.families.flatMap((family) => family.questions.map((q) => [q.id, { question: q, family }]))),
+			byId: new Map(
+				data.questions.families.flatMap((family) => family.questions.map((q) => [q.id, { question: q, family }]))
+			),
 			riskFactors: new Map(data.questions.riskFactors.map((r) => [r.id, r]))
 		}
 	};
