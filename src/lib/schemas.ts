@@ -1,7 +1,10 @@
 /** Validation shared by forms, the JSON API and (where useful) the browser. */
 import { z } from 'zod';
+import type { Measurements } from './triage/types';
 import { DESCRIPTION_MAX, LOWERING_REASON_MIN, PASSWORD_MIN } from './limits';
-import { EMERGENCY_SCREEN_IDS, SEXES, TRIAGE_LEVELS } from './triage/types';
+import questionsData from './triage/data/questions.json';
+import vitalsData from './triage/data/vitals.json';
+import { ANSWERS, EMERGENCY_SCREEN_IDS, SEXES, SUBJECTS, TRIAGE_LEVELS } from './triage/types';
 import {
 	CALLBACK_WINDOWS,
 	CHANNELS,
@@ -81,15 +84,82 @@ export const loginSchema = z.object({
 	password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(256)
 });
 
+const QUESTION_IDS: ReadonlySet<string> = new Set(questionsData.families.flatMap((f) => f.questions.map((q) => q.id)));
+const FAMILY_IDS: readonly string[] = questionsData.families.map((f) => f.id);
+const RISK_FACTOR_IDS: readonly string[] = questionsData.riskFactors.map((r) => r.id);
+const plausible = vitalsData.plausible;
+
+/** A reading in its plausible range, with a message that says the range and the unit. */
+const reading = (what: string, [lo, hi]: number[], unit: string) =>
+	z
+		.number({ error: `${what} must be a number.` })
+		.min(lo!, `${what} must be between ${lo} and ${hi} ${unit}.`)
+		.max(hi!, `${what} must be between ${lo} and ${hi} ${unit}.`)
+		.nullish();
+
+/** What the question step tells beside the words (see src/lib/triage/data/questions.json). */
+export const toldSchema = z.object({
+	answers: z
+		.record(z.string(), z.enum(ANSWERS, { error: 'Each answer must be "yes", "no" or "unsure".' }), {
+			error: 'answers must map question ids to "yes", "no" or "unsure".'
+		})
+		.refine((a) => Object.keys(a).length <= QUESTION_IDS.size, 'Too many answers.')
+		.superRefine((a, ctx) => {
+			for (const id of Object.keys(a))
+				if (!QUESTION_IDS.has(id)) ctx.addIssue({ code: 'custom', message: `Unknown question: ${id.slice(0, 60)}.` });
+		})
+		.default({}),
+	complaints: z
+		.array(z.enum(FAMILY_IDS, { error: 'Unknown complaint.' }), { error: 'complaints must be a list of ids.' })
+		.max(FAMILY_IDS.length)
+		.transform((ids) => [...new Set(ids)])
+		.default([]),
+	subject: z.enum(SUBJECTS, { error: 'subject must be "self", "child", "parent" or "other".' }).default('self'),
+	subjectAgeYears: z
+		.number({ error: 'Their age must be a number of years.' })
+		.min(0, 'Their age cannot be negative.')
+		.max(130, 'Their age must be at most 130 years.')
+		.nullish(),
+	riskFactors: z
+		.array(z.enum(RISK_FACTOR_IDS, { error: 'Unknown risk factor.' }), { error: 'riskFactors must be a list of ids.' })
+		.max(RISK_FACTOR_IDS.length)
+		.transform((ids) => [...new Set(ids)].sort())
+		.default([]),
+	measurements: z
+		.object(
+			{
+				temperatureC: reading('Temperature', plausible.temperatureC, '°C'),
+				glucoseMgDl: reading('Blood sugar', plausible.glucoseMgDl, 'mg/dL'),
+				systolic: reading('The top blood pressure number', plausible.systolic, 'mmHg'),
+				diastolic: reading('The bottom blood pressure number', plausible.diastolic, 'mmHg'),
+				spo2: reading('Oxygen', plausible.spo2, '%')
+			},
+			{ error: 'measurements must be an object of readings.' }
+		)
+		.refine((m) => typeof m.diastolic !== 'number' || typeof m.systolic === 'number', {
+			path: ['systolic'],
+			error: 'Enter the top blood pressure number too.'
+		})
+		.refine((m) => typeof m.systolic !== 'number' || typeof m.diastolic !== 'number' || m.systolic > m.diastolic, {
+			path: ['diastolic'],
+			error: 'The bottom blood pressure number must be lower than the top one.'
+		})
+		.transform((m) => Object.fromEntries(Object.entries(m).filter(([, v]) => typeof v === 'number')) as Measurements)
+		.default({})
+});
+export type ToldInput = z.infer<typeof toldSchema>;
+
+const emergencyScreen = z
+	.array(z.enum(EMERGENCY_SCREEN_IDS, { error: 'Unknown emergency checklist item.' }), {
+		error: 'emergencyScreen must be a list of checklist ids.'
+	})
+	.max(EMERGENCY_SCREEN_IDS.length)
+	.transform((ids) => [...new Set(ids)]);
+
 export const reportSchema = z
 	.object({
 		id: z.uuid({ error: 'id must be a UUID.' }).optional(),
-		emergencyScreen: z
-			.array(z.enum(EMERGENCY_SCREEN_IDS, { error: 'Unknown emergency checklist item.' }), {
-				error: 'emergencyScreen must be a list of checklist ids.'
-			})
-			.max(EMERGENCY_SCREEN_IDS.length)
-			.transform((ids) => [...new Set(ids)]),
+		emergencyScreen,
 		description: z
 			.string({ error: 'Tell us what is going on.' })
 			.trim()
@@ -107,13 +177,27 @@ export const reportSchema = z
 			.nullish(),
 		pregnant: z.boolean({ error: 'pregnant must be true, false or null.' }).nullish(),
 		callbackPhone: phone.optional(),
-		contactPreference: z.enum(CONTACT_PREFERENCES, { error: 'Choose call, text or either.' }).default('call')
+		contactPreference: z.enum(CONTACT_PREFERENCES, { error: 'Choose call, text or either.' }).default('call'),
+		...toldSchema.shape
 	})
 	.refine((r) => r.emergencyScreen.length > 0 || r.description.length >= 3, {
 		path: ['description'],
 		error: 'Tell us in a few words what is going on.'
 	});
-export type ReportInput = z.infer<typeof reportSchema>;
+/** A report to submit; what the question step told is optional (older clients and the checklist send none). */
+export type ReportInput = Omit<z.infer<typeof reportSchema>, keyof ToldInput> & Partial<ToldInput>;
+
+/** POST /api/v1/triage/questions: the description and what the patient has told so far. */
+export const questionsRequestSchema = z.object({
+	description: z
+		.string({ error: 'Tell us what is going on.' })
+		.trim()
+		.max(DESCRIPTION_MAX, `Please keep it under ${DESCRIPTION_MAX} characters.`),
+	emergencyScreen: emergencyScreen.default([]),
+	lang: z.enum(['en', 'es'], { error: 'lang must be "en" or "es".' }).default('en'),
+	pregnant: z.boolean({ error: 'pregnant must be true, false or null.' }).nullish(),
+	...toldSchema.shape
+});
 
 export const staffAccountSchema = z.object({
 	email,
@@ -216,3 +300,4 @@ export const staffEditSchema = z.object({
 	credential: z.string().trim().min(1, 'Choose a credential.').max(80),
 	team: z.string().trim().min(2, 'Name the team patients will see.').max(80)
 });
+export type QuestionsRequest = z.infer<typeof questionsRequestSchema>;

@@ -10,7 +10,7 @@ import {
 	REPORT_STATUSES,
 	ROLES
 } from '../../vocabulary';
-import { SEXES, TRIAGE_LEVELS, type EmergencyScreenId, type FiredRule } from '../../triage/types';
+import { SEXES, TRIAGE_LEVELS, type EmergencyScreenId, type FiredRule, type Told } from '../../triage/types';
 
 /** Milliseconds since the epoch: one representation of time everywhere. */
 const timestamp = (name: string) => integer(name, { mode: 'number' });
@@ -118,6 +118,8 @@ export const reports = sqliteTable(
 		severity: integer('severity'),
 		durationHours: real('duration_hours'),
 		pregnant: integer('pregnant', { mode: 'boolean' }),
+		/** What the question step told: answers, who it is about, risk factors, readings (null before it existed). */
+		told: text('told', { mode: 'json' }).$type<Told>(),
 		callbackPhone: text('callback_phone').notNull(),
 		contactPreference: text('contact_preference', { enum: CONTACT_PREFERENCES }).notNull(),
 		callbackWindow: text('callback_window', { enum: CALLBACK_WINDOWS }).notNull().default('asap'),

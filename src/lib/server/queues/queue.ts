@@ -3,6 +3,7 @@
  * first. Support staff see the support queue and what they hold; clinicians
  * see both queues.
  */
+import { toldSummary } from '../triage/summary';
 import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
@@ -40,6 +41,8 @@ export interface QueueRow {
 	/** Who or what last raised it above its first triage, and how ("Raised by a note from Alex Kim, support"). */
 	raisedBy: string | null;
 	reasons: { text: string }[];
+	/** The question-step answers and readings the decision quotes ("Sudden onset: yes"). */
+	deciding: string[];
 	handler: { id: string; name: string } | null;
 	callback: {
 		phone: string;
@@ -107,6 +110,9 @@ export function queueRows(db: Db, viewer: Viewer, queue: Queue, now: number): Re
 			severity: r.severity,
 			raisedBy: raises.get(r.id) ?? null,
 			reasons: r.reasons.map((x) => ({ text: staffWording(x) })),
+			deciding: toldSummary(r.told, r.reasons)
+				.filter((x) => x.deciding)
+				.map((x) => x.text),
 			handler: r.handlerId && handlerName ? { id: r.handlerId, name: handlerName } : null,
 			callback: {
 				phone: r.callbackPhone,

@@ -143,6 +143,7 @@ const COLUMN_NAMES: { [K in keyof ReportRow]: string } = {
 	severity: 'severity',
 	durationHours: 'duration',
 	pregnant: 'pregnant',
+	told: 'question-step answers',
 	contactPreference: 'contact preference',
 	callbackPhone: 'callback phone',
 	callbackWindow: 'callback window',

@@ -61,6 +61,7 @@ function submitted(description: string, over: { emergencyScreen?: ReportRow['eme
 				severity: null,
 				durationHours: null,
 				pregnant: null,
+				told: null,
 				callbackPhone: '555-010-0001',
 				contactPreference: 'call'
 			}
@@ -345,6 +346,7 @@ describe('decide: the ways around the rules found by trying (issue 8), each clos
 			severity: null,
 			durationHours: null,
 			pregnant: null,
+			told: null,
 			callbackPhone: '555-010-0001',
 			contactPreference: 'call' as const
 		};

@@ -20,6 +20,7 @@ import {
 	maxLevel,
 	type FiredRule,
 	type Sex,
+	type Told,
 	type TriageDecision,
 	type TriageLevel
 } from '../../triage/types';
@@ -350,7 +351,8 @@ function factsOf(state: ReportState): Omit<Parameters<typeof triage>[0], 'text'>
 		sex: state.patient.sex,
 		pregnant: r.pregnant,
 		severity: r.severity,
-		durationHours: r.durationHours
+		durationHours: r.durationHours,
+		...r.told
 	};
 }
 
@@ -478,7 +480,14 @@ export function allowedActions(state: ReportState, user: CommandUser, now: numbe
 /** The patient's words and answers as a submission carries them (the callback number already defaulted). */
 export type SubmissionContent = Pick<
 	ReportRow,
-	'description' | 'emergencyScreen' | 'severity' | 'durationHours' | 'pregnant' | 'callbackPhone' | 'contactPreference'
+	| 'description'
+	| 'emergencyScreen'
+	| 'severity'
+	| 'durationHours'
+	| 'pregnant'
+	| 'told'
+	| 'callbackPhone'
+	| 'contactPreference'
 >;
 
 export interface Submission {
@@ -507,8 +516,30 @@ const contentKey = (c: SubmissionContent): string =>
 		c.durationHours,
 		c.pregnant,
 		c.callbackPhone,
-		c.contactPreference
+		c.contactPreference,
+		// A report sent before the question step existed told nothing: the same as telling nothing now.
+		toldKey(c.told)
 	]);
+
+function toldKey(t: Told | null): unknown {
+	if (!t) return null;
+	const nothing =
+		Object.keys(t.answers).length === 0 &&
+		t.complaints.length === 0 &&
+		t.subject === 'self' &&
+		t.subjectAgeYears === null &&
+		t.riskFactors.length === 0 &&
+		Object.keys(t.measurements).length === 0;
+	if (nothing) return null;
+	return [
+		Object.entries(t.answers).sort(([a], [b]) => (a < b ? -1 : 1)),
+		[...t.complaints].sort(),
+		t.subject,
+		t.subjectAgeYears,
+		[...t.riskFactors].sort(),
+		Object.entries(t.measurements).sort(([a], [b]) => (a < b ? -1 : 1))
+	];
+}
 
 /**
  * A new report: its `submitted` event holds every word and answer, its `triaged` event the
@@ -533,6 +564,7 @@ export function decideSubmission(
 			severity: existing.severity,
 			durationHours: existing.durationHours,
 			pregnant: existing.pregnant,
+			told: existing.told,
 			callbackPhone: existing.callbackPhone,
 			contactPreference: existing.contactPreference
 		};
@@ -551,7 +583,8 @@ export function decideSubmission(
 		sex: patient.sex,
 		pregnant: c.pregnant,
 		severity: c.severity,
-		durationHours: c.durationHours
+		durationHours: c.durationHours,
+		...c.told
 	});
 	const submitted: NewEvent = {
 		reportId: submission.id,

@@ -5,7 +5,7 @@
  * marked optional were added later: events written before them stay readable.
  */
 import { z } from 'zod';
-import { EMERGENCY_SCREEN_IDS, TRIAGE_LEVELS } from '../../triage/types';
+import { ANSWERS, EMERGENCY_SCREEN_IDS, SUBJECTS, TRIAGE_LEVELS } from '../../triage/types';
 import {
 	CALLBACK_WINDOWS,
 	CONTACT_OUTCOMES,
@@ -38,6 +38,25 @@ const reading = z.object({
 });
 export type Reading = z.infer<typeof reading>;
 
+/**
+ * What the question step told. Read loosely (ids as strings): a question retired from the data
+ * later must not make the events that answered it unreadable.
+ */
+const told = z.object({
+	answers: z.record(z.string(), z.enum(ANSWERS)),
+	complaints: z.array(z.string()),
+	subject: z.enum(SUBJECTS),
+	subjectAgeYears: z.number().nullable(),
+	riskFactors: z.array(z.string()),
+	measurements: z.object({
+		temperatureC: z.number().optional(),
+		glucoseMgDl: z.number().optional(),
+		systolic: z.number().optional(),
+		diastolic: z.number().optional(),
+		spo2: z.number().optional()
+	})
+});
+
 /** Payload schemas by event type. */
 export const EVENT_PAYLOADS = {
 	submitted: z.object({
@@ -48,6 +67,7 @@ export const EVENT_PAYLOADS = {
 		severity: z.number().nullable().optional(),
 		durationHours: z.number().nullable().optional(),
 		pregnant: z.boolean().nullable().optional(),
+		told: told.nullable().optional(),
 		callbackPhone: z.string().optional(),
 		contactPreference: z.enum(CONTACT_PREFERENCES).optional(),
 		followsReportId: z.string().nullable().optional(),

@@ -153,6 +153,7 @@ function submittedState(event: Extract<Applicable, { type: 'submitted' }>): Repo
 		severity: d.severity ?? null,
 		durationHours: d.durationHours ?? null,
 		pregnant: d.pregnant ?? null,
+		told: d.told ?? null,
 		callbackPhone: d.callbackPhone,
 		contactPreference: d.contactPreference,
 		callbackWindow: 'asap',

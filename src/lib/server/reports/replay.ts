@@ -43,7 +43,8 @@ export function replayReports(db: Db, candidate: RuleSet, current: RuleSet = def
 			sex,
 			pregnant: r.pregnant,
 			severity: r.severity,
-			durationHours: r.durationHours
+			durationHours: r.durationHours,
+			...r.told
 		};
 		const now = triage(input, current);
 		const next = triage(input, candidate);

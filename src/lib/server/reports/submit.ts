@@ -8,6 +8,7 @@ import { decideSubmission, type SubmissionContent } from './decide';
 import { parseEvent } from './event-types';
 import type { NewEvent } from './events';
 import { newReference } from './reference';
+import { toldOf } from '../triage/told';
 
 export function ageInYears(dateOfBirth: string, at: number): number {
 	const dob = Date.parse(`${dateOfBirth}T00:00:00Z`);
@@ -66,6 +67,7 @@ export function submitReport(
 		severity: input.severity ?? null,
 		durationHours: input.durationHours ?? null,
 		pregnant: input.pregnant ?? null,
+		told: toldOf(input),
 		callbackPhone: input.callbackPhone ?? patient.phone,
 		contactPreference: input.contactPreference
 	};
@@ -112,6 +114,7 @@ function submittedContent(tx: Tx, reportId: string): SubmissionContent | undefin
 		severity: d.severity ?? null,
 		durationHours: d.durationHours ?? null,
 		pregnant: d.pregnant ?? null,
+		told: d.told ?? null,
 		callbackPhone: d.callbackPhone ?? '',
 		contactPreference: d.contactPreference
 	};

@@ -2,6 +2,7 @@
  * Purpose-made objects for pages and the API: never raw rows. What a patient
  * may see of their own report, what staff see, and who handled each step.
  */
+import { toldSummary, type ToldItem } from '../triage/summary';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { clinics, patientProfiles, reports, users, type ReportRow } from '../db/schema';
@@ -121,6 +122,8 @@ export interface StaffReportView extends ReportView {
 	handlerId: string | null;
 	/** What this viewer may do now: the page offers exactly these, and the server checks the same rules. */
 	allowed: StaffAction[];
+	/** The question step's answers, taps and readings, in a nurse's words (see triage/summary.ts). */
+	told: ToldItem[];
 }
 
 function actorView(e: ReportEvent): ActorView {
@@ -392,6 +395,7 @@ export function staffReport(db: Db, viewer: SessionUser, reportId: string, now: 
 		},
 		rules: row.reasons.map((x) => ({ level: x.level, text: staffWording(x) })),
 		handlerId: row.handlerId,
-		allowed: allowedActions(state, viewer, now)
+		allowed: allowedActions(state, viewer, now),
+		told: toldSummary(row.told, row.reasons)
 	};
 }
