@@ -63,23 +63,30 @@ export function questionStep(rawInput: TriageInput, rs: CompiledRuleSet): Questi
 }
 
 /**
- * Has the patient already said it, either way? A finding written, denied or past ("no shortness of
- * breath"), a modifier on the complaint, a fact written or denied or tapped on the form, a reading given.
+ * Has the patient already said it, either way? Yes: everything a "yes" means is written, on the
+ * form or answered ("sudden sharp pain" answers "Did it start suddenly?"), or one of the question's
+ * `answeredBy` is. No: a finding a "yes" needs is denied or past ("no shortness of breath"), or a
+ * fact is (pregnancy "no" on the form). Only then is the question not asked.
  */
 function answeredByText(q: QuestionDef, about: readonly Finding[], ev: Evaluation, a: Analysis): boolean {
-	const said = (e: AnswerEffect | { vital: VitalKind }): boolean => {
+	const present = (e: AnswerEffect | { vital: VitalKind }): boolean => {
 		if ('vital' in e) return a.vitals.some((v) => v.kind === e.vital);
-		if ('finding' in e) {
-			if (ev.eval(e.site ? { finding: e.finding, site: e.site } : { finding: e.finding })) return true;
-			return a.findings.some((f) => f.id === e.finding && f.said === undefined);
-		}
+		if ('finding' in e) return ev.eval(e.site ? { finding: e.finding, site: e.site } : { finding: e.finding }) !== null;
 		if ('modifier' in e) {
 			const on = about.length > 0 ? about.flatMap((f) => f.modifiers) : a.modifiers;
 			return on.some((m) => m.id === e.modifier);
 		}
-		if (ev.eval({ fact: e.fact })) return true;
-		if (e.fact === 'pregnancy' && ev.input.pregnant !== null) return true;
-		return a.mentions.some((m) => m.kind === 'fact' && m.id === e.fact);
+		return ev.eval({ fact: e.fact }) !== null || (e.fact === 'pregnancy' && ev.input.pregnant === true);
 	};
-	return [...q.yes, ...(q.answeredBy ?? [])].some(said);
+	const denied = (e: AnswerEffect): boolean => {
+		if (present(e)) return false;
+		if ('finding' in e) return a.findings.some((f) => f.id === e.finding && f.said === undefined);
+		if ('fact' in e)
+			return (
+				a.mentions.some((m) => m.kind === 'fact' && m.id === e.fact) ||
+				(e.fact === 'pregnancy' && ev.input.pregnant === false)
+			);
+		return false;
+	};
+	return q.yes.every(present) || q.yes.some(denied) || (q.answeredBy ?? []).some(present);
 }

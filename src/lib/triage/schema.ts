@@ -226,8 +226,8 @@ export const questionSchema = z.strictObject({
 	 */
 	level: z.enum(TRIAGE_LEVELS),
 	/**
-	 * Other things that, said in the text (or denied), already answer it; its `yes` items always do. A
-	 * `vital` is answered by any reading of that kind, typed or measured ("fever of 103.5").
+	 * Other things that, said in the text, already answer it (its `yes` items do when all are said, or
+	 * one is denied). A `vital` is answered by any reading of that kind, typed or measured ("fever of 103.5").
 	 */
 	answeredBy: z.array(z.union([answerEffectSchema, z.strictObject({ vital: z.enum(VITAL_KINDS) })])).optional(),
 	rationale: z.string().min(1),
