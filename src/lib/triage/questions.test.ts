@@ -187,6 +187,11 @@ describe('what the form tells', () => {
 		expect(d.level).toBe('emergency');
 	});
 
+	it('a pick of a complaint the text already names changes nothing (rib pain stays rib pain)', () => {
+		const ribs = report('sudden sharp rib pain when I breathe', { age: 75, severity: 7 });
+		expect(triage({ ...ribs, complaints: ['chest'] })).toEqual(triage(ribs));
+	});
+
 	it('a picked complaint is reported as the patient picked it', () => {
 		const d = triage({ ...report('i dont feel good'), complaints: ['chest'] });
 		expect(d.level).toBe('urgent');

@@ -109,9 +109,10 @@ export function addTold(input: TriageInput, a: Analysis, rs: CompiledRuleSet): v
 		complaints.set(family.id, f);
 		return f;
 	};
+	// A pick names the complaint only where the text did not: "my ribs hurt" picked as chest stays rib pain.
 	for (const id of picked) {
 		const family = rs.questions.families.find((f) => f.id === id);
-		if (family) complaintOf(family);
+		if (family && (families.get(family)?.length ?? 0) === 0) complaintOf(family);
 	}
 	for (const [id, answer] of answers) {
 		const asked = rs.questions.byId.get(id);
