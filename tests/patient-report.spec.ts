@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { sendReport } from './report-flow';
 
 async function signUp(page: Page) {
 	const email = `e2e-${crypto.randomUUID().slice(0, 8)}@example.test`;
@@ -20,7 +21,7 @@ test('a patient reports sudden rib pain and is told a clinician will call @no-js
 
 	await page.getByLabel('Describe your symptoms or request').fill('sudden sharp rib pain when I breathe');
 	await page.getByLabel('How bad is it right now?').selectOption('7');
-	await page.getByRole('button', { name: 'Send report' }).click();
+	await sendReport(page);
 
 	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
 	await expect(page.locator('.reference').first()).toHaveText(/^CL-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -80,7 +81,7 @@ test('a report that fails validation keeps what the patient typed @no-js', async
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await page.getByLabel('Describe your symptoms or request').fill('my knee has been sore for a week');
 	await page.getByLabel('Phone number to call you back on').fill('12');
-	await page.getByRole('button', { name: 'Send report' }).click();
+	await sendReport(page);
 	await expect(page.getByText(/Enter a phone number we can call/)).toBeVisible();
 	await expect(page.getByLabel('Describe your symptoms or request')).toHaveValue('my knee has been sore for a week');
 });
@@ -119,7 +120,7 @@ test('another patient’s report looks exactly like a missing one @no-js', async
 	await signUp(page);
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await page.getByLabel('Describe your symptoms or request').fill('a private worry about a lump');
-	await page.getByRole('button', { name: 'Send report' }).click();
+	await sendReport(page);
 	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
 	const theirs = new URL(page.url()).pathname;
 
@@ -137,7 +138,7 @@ test('a patient downloads a receipt and checks it on /verify; a changed receipt 
 	await signUp(page);
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await page.getByLabel('Describe your symptoms or request').fill('I need a refill of my blood pressure pills');
-	await page.getByRole('button', { name: 'Send report' }).click();
+	await sendReport(page);
 	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
 	const reference = (await page.locator('.reference').first().textContent())!.trim();
 

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { sendReport } from './report-flow';
 
 test('the emergency advice works offline once Clearline has been opened', async ({ page, context }) => {
 	await page.goto('/');
@@ -32,7 +33,7 @@ test('the service worker never stores health data', async ({ page }) => {
 	});
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await page.getByLabel('Describe your symptoms or request').fill('private symptom text about my rash');
-	await page.getByRole('button', { name: 'Send report' }).click();
+	await sendReport(page);
 	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
 	await page.goto('/reports');
 

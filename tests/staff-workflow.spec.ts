@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { sendReport } from './report-flow';
 
 const DEMO_PASSWORD = 'demo-password-1';
 
@@ -29,7 +30,7 @@ async function patientReports(page: Page, description: string, name = 'Robin Pat
 	await expect(page).toHaveURL(/\/report$/);
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await page.getByLabel('Describe your symptoms or request').fill(description);
-	await page.getByRole('button', { name: 'Send report' }).click();
+	await sendReport(page);
 	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
 	return (await page.locator('.reference').first().innerText()).trim();
 }

@@ -2,11 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { requireRole } from '$lib/server/auth/guard';
 import { patientProfiles } from '$lib/server/db/schema';
-import { failWith, formValues, validate } from '$lib/server/http/form';
+import { failWith, formValues, validate, type FormValues } from '$lib/server/http/form';
 import { ageInYears, submitReport } from '$lib/server/reports/submit';
+import { questionStepFor, riskFactorChoices } from '$lib/server/triage/questions';
 import { db, now, submit } from '$lib/server/runtime';
-import { reportSchema } from '$lib/schemas';
-import { EMERGENCY_SCREEN_IDS } from '$lib/triage/types';
+import { questionsRequestSchema, reportSchema, toldSchema, type ReportInput } from '$lib/schemas';
+import { EMERGENCY_SCREEN_IDS, type Lang } from '$lib/triage/types';
 import type { Actions, PageServerLoad } from './$types';
 
 const HOURS_PER_UNIT: Record<string, number> = { minutes: 1 / 60, hours: 1, days: 24, weeks: 24 * 7 };
@@ -19,18 +20,119 @@ function tickedScreen(data: FormData): string[] {
 	return data.getAll('emergencyScreen').filter((v): v is string => typeof v === 'string');
 }
 
-export const load: PageServerLoad = () => {
+function langOf(value: string | null | undefined, acceptLanguage: string | null = null): Lang {
+	if (value === 'es' || value === 'en') return value;
+	return acceptLanguage?.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+/** Step 2's fields: an error in one of them is shown on step 2. */
+const DETAIL_FIELDS = ['description', 'severity', 'duration', 'callbackPhone', 'contactPreference', 'subjectAge', '_'];
+
+/** Field names of the question step: one radio group per question. */
+const ANSWER_PREFIX = 'answer.';
+
+/** The report as the form sends it, in the shape reportSchema validates (numbers and lists parsed). */
+function reportFromForm(data: FormData, all: FormValues) {
+	const duration = optionalNumber(all.duration);
+	const answers: Record<string, string> = {};
+	for (const [key, value] of data)
+		if (key.startsWith(ANSWER_PREFIX) && typeof value === 'string') answers[key.slice(ANSWER_PREFIX.length)] = value;
+	const temperature = optionalNumber(all.temperature);
+	const list = (name: string) => data.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
+	const complaints = list('complaints');
+	if (all.complaint && all.complaint !== 'none') complaints.push(all.complaint);
+	return {
+		id: all.id || undefined,
+		emergencyScreen: tickedScreen(data),
+		description: all.description ?? '',
+		severity: optionalNumber(all.severity),
+		durationHours: duration === null ? null : duration * (HOURS_PER_UNIT[all.durationUnit ?? 'hours'] ?? Number.NaN),
+		pregnant: all.pregnant === 'yes' ? true : all.pregnant === 'no' ? false : null,
+		callbackPhone: all.callbackPhone,
+		contactPreference: all.contactPreference || 'call',
+		subject: all.subject || 'self',
+		subjectAgeYears: all.subject && all.subject !== 'self' ? optionalNumber(all.subjectAge) : null,
+		answers,
+		complaints,
+		riskFactors: list('riskFactors'),
+		measurements: {
+			temperatureC:
+				temperature === null
+					? null
+					: all.temperatureUnit === 'C'
+						? temperature
+						: Math.round((((temperature - 32) * 5) / 9) * 10) / 10,
+			glucoseMgDl: optionalNumber(all.glucose),
+			systolic: optionalNumber(all.systolic),
+			diastolic: optionalNumber(all.diastolic),
+			spo2: optionalNumber(all.spo2)
+		}
+	};
+}
+
+const READING_FIELDS: Record<string, string> = {
+	temperatureC: 'temperature',
+	glucoseMgDl: 'glucose',
+	systolic: 'systolic',
+	diastolic: 'diastolic',
+	spo2: 'spo2'
+};
+
+/** Error keys as the form's fields are named; a reading's message goes beside its own box. */
+function formErrors(errors: Record<string, string>, raw: ReturnType<typeof reportFromForm>): Record<string, string> {
+	const out = { ...errors };
+	if (out.durationHours) out.duration = out.durationHours;
+	if (out.subjectAgeYears) out.subjectAge = out.subjectAgeYears;
+	if (out.measurements) {
+		const readings = toldSchema.shape.measurements.safeParse(raw.measurements);
+		for (const issue of readings.success ? [] : readings.error.issues) {
+			const field = READING_FIELDS[String(issue.path[0])];
+			if (field) out[field] ??= issue.message;
+		}
+		delete out.measurements;
+	}
+	return out;
+}
+
+/** A °F reading outside what a thermometer shows is a typo: said in the unit the patient used. */
+function temperatureError(all: FormValues): string | null {
+	const t = optionalNumber(all.temperature);
+	if (t === null) return null;
+	if (!Number.isFinite(t)) return 'Temperature must be a number.';
+	if (all.temperatureUnit !== 'C' && (t < 93 || t > 110)) return 'Temperature must be between 93 and 110 °F.';
+	return null;
+}
+
+export const load: PageServerLoad = ({ url, request }) => {
 	const user = requireRole('patient');
 	const profile = db().select().from(patientProfiles).where(eq(patientProfiles.userId, user.id)).get();
 	const age = profile ? ageInYears(profile.dateOfBirth, now()) : null;
+	const lang = langOf(url.searchParams.get('lang'), request.headers.get('accept-language'));
 	return {
 		phone: profile?.phone ?? '',
 		// Asked only where it can matter: it changes triage of pain, bleeding and headache.
 		askPregnancy: profile?.sex !== 'male' && age !== null && age >= 10 && age < 60,
 		// A fresh id per visit makes a double-tapped submit one report, not two.
-		reportId: crypto.randomUUID()
+		reportId: crypto.randomUUID(),
+		lang,
+		riskFactors: riskFactorChoices(lang)
 	};
 };
+
+/** Steps 2 and 3 post the same fields: the report as the form has it so far, validated. */
+async function readReportForm(request: Request) {
+	const user = requireRole('patient');
+	const data = await request.formData();
+	const { all, echo } = formValues(data);
+	const raw = reportFromForm(data, all);
+	return { user, all, echo, lang: langOf(all.lang), raw, input: validate(reportSchema, raw) };
+}
+
+async function send(userId: string, input: ReportInput, echo: FormValues) {
+	const result = await submit((context) => submitReport(context, userId, input));
+	if (!result.ok) return failWith(result.problem, echo);
+	redirect(303, `/reports/${result.value.report.id}?submitted=1`);
+}
 
 export const actions: Actions = {
 	/** Step 1: the emergency checklist. Any "yes" is saved and sent as an emergency at once. */
@@ -41,7 +143,7 @@ export const actions: Actions = {
 		const unknown = screen.filter((id) => !(EMERGENCY_SCREEN_IDS as readonly string[]).includes(id));
 		if (unknown.length > 0)
 			return fail(400, { step: 'screen' as const, errors: { emergencyScreen: 'Unknown checklist item.' } });
-		if (screen.length === 0) return { step: 'details' as const };
+		if (screen.length === 0) return { step: 'details' as const, values: { lang: langOf(String(data.get('lang'))) } };
 
 		const input = validate(reportSchema, {
 			id: data.get('id') || undefined,
@@ -50,34 +152,50 @@ export const actions: Actions = {
 			contactPreference: 'call'
 		});
 		if (!input.ok) return fail(400, { step: 'screen' as const, errors: input.errors });
-		const result = await submit((context) => submitReport(context, user.id, input.value));
-		if (!result.ok) return failWith(result.problem, {});
-		redirect(303, `/reports/${result.value.report.id}?submitted=1`);
+		return send(user.id, input.value, {});
 	},
 
-	/** Step 2: the description and callback details. */
+	/**
+	 * Step 2 → 3: the description read, the questions it calls for (or the complaint picker). A
+	 * description that needs no questions (an emergency already, or a request) is sent at once.
+	 */
+	questions: async ({ request }) => {
+		const { user, echo, lang, raw, input } = await readReportForm(request);
+		if (!input.ok) return fail(400, { step: 'details' as const, errors: formErrors(input.errors, raw), values: echo });
+		const step = questionStepFor(db(), user.id, { ...input.value, lang }, now());
+		if (step.questions.length === 0 && !step.picker) return send(user.id, input.value, echo);
+		return { step: 'questions' as const, questionStep: step, picked: raw.complaints, values: echo };
+	},
+
+	/** Step 3: the answers, with everything from step 2, sent as one report. */
 	submit: async ({ request }) => {
-		const user = requireRole('patient');
-		const data = await request.formData();
-		const { all, echo } = formValues(data);
-		const duration = optionalNumber(all.duration);
-		const input = validate(reportSchema, {
-			id: all.id || undefined,
-			emergencyScreen: tickedScreen(data),
-			description: all.description ?? '',
-			severity: optionalNumber(all.severity),
-			durationHours: duration === null ? null : duration * (HOURS_PER_UNIT[all.durationUnit ?? 'hours'] ?? Number.NaN),
-			pregnant: all.pregnant === 'yes' ? true : all.pregnant === 'no' ? false : null,
-			callbackPhone: all.callbackPhone,
-			contactPreference: all.contactPreference || 'call'
-		});
-		if (!input.ok) {
-			const errors = { ...input.errors };
-			if (errors.durationHours) errors.duration = errors.durationHours;
-			return fail(400, { step: 'details' as const, errors, values: echo });
+		const { user, all, echo, lang, raw, input } = await readReportForm(request);
+		const tempError = temperatureError(all);
+		if (!input.ok || tempError) {
+			const errors = formErrors(input.ok ? {} : input.errors, raw);
+			if (tempError) errors.temperature = tempError;
+			// A problem in step 2's fields (sent back from step 3 as hidden fields) is fixed on step 2.
+			const onDetails = DETAIL_FIELDS.some((k) => k in errors);
+			const asked = validate(questionsRequestSchema, {
+				description: raw.description,
+				emergencyScreen: raw.emergencyScreen,
+				pregnant: raw.pregnant,
+				lang,
+				complaints: raw.complaints,
+				subject: raw.subject,
+				subjectAgeYears: raw.subjectAgeYears
+			});
+			if (onDetails || !asked.ok) return fail(400, { step: 'details' as const, errors, values: echo });
+			// The same questions as before (asked without answers), with what was answered kept.
+			const step = questionStepFor(db(), user.id, asked.value, now());
+			return fail(400, {
+				step: 'questions' as const,
+				questionStep: step,
+				picked: raw.complaints,
+				errors,
+				values: echo
+			});
 		}
-		const result = await submit((context) => submitReport(context, user.id, input.value));
-		if (!result.ok) return failWith(result.problem, echo);
-		redirect(303, `/reports/${result.value.report.id}?submitted=1`);
+		return send(user.id, input.value, echo);
 	}
 };

@@ -1,0 +1,156 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+async function signUp(page: Page, lang: 'en' | 'es' = 'en') {
+	await page.goto('/signup', { waitUntil: 'networkidle' });
+	await page.getByLabel('Your name').fill('Ana Morales');
+	await page.getByLabel('Email').fill(`e2e-${crypto.randomUUID().slice(0, 8)}@example.test`);
+	await page.getByLabel('Password').fill('a-long-e2e-password');
+	await page.getByLabel('Mobile phone').fill('555-210-9876');
+	await page.getByLabel('Date of birth').fill('1949-03-02');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(/\/report$/);
+	if (lang === 'es') await page.goto('/report?lang=es', { waitUntil: 'networkidle' });
+}
+
+/** Past the emergency checklist (nothing ticked) to the description. */
+async function describe(page: Page, text: string, label = 'Describe your symptoms or request') {
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await page.getByLabel(label).fill(text);
+}
+
+const question = (page: Page, text: string) => page.getByRole('group', { name: text });
+
+async function nurseOpens(browser: Browser, reportUrl: string): Promise<Page> {
+	const nurse = await (await browser.newContext()).newPage();
+	await nurse.goto('/login', { waitUntil: 'networkidle' });
+	await nurse.getByLabel('Email').fill('nurse@demo.test');
+	await nurse.getByLabel('Password').fill('demo-password-1');
+	await nurse.getByRole('button', { name: 'Log in' }).click();
+	await expect(nurse).not.toHaveURL(/\/login/);
+	const id = new URL(reportUrl).pathname.split('/').pop();
+	await nurse.goto(`/queue/reports/${id}`);
+	return nurse;
+}
+
+test('"my side hurts": the questions a nurse would ask, a "yes" that sends it to a nurse, and the nurse sees the answers @no-js', async ({
+	page,
+	browser
+}) => {
+	await signUp(page);
+	await describe(page, 'my side hurts');
+	await page.getByRole('button', { name: 'Continue' }).click();
+
+	await expect(page.getByRole('heading', { name: 'A few quick questions' })).toBeVisible();
+	await expect(page.getByText(/0 of \d answered/)).toBeVisible();
+	await question(page, 'Does the pain spread to your arm, jaw, neck or back?')
+		.getByLabel('No', { exact: true })
+		.check();
+	await question(page, 'Do you feel faint, dizzy or light-headed?').getByLabel('Not sure').check();
+	await page.getByLabel('Takes a blood thinner').check();
+	await page.getByRole('button', { name: /^Send/ }).click();
+
+	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
+	// "Not sure" on a red flag counts as "yes": faintness with side pain is an emergency.
+	await expect(page.locator('.badge.emergency').first()).toBeVisible();
+
+	const nurse = await nurseOpens(browser, page.url());
+	const glance = nurse.getByLabel('Answers at a glance');
+	await expect(glance).toContainText('Faint or light-headed: not sure');
+	await expect(glance).toContainText('Pain spreads to arm, jaw or back: no');
+	await expect(glance).toContainText('On a blood thinner');
+	await expect(glance.locator('.deciding')).toContainText(['Faint or light-headed: not sure']);
+});
+
+test('an emergency answer shows the call-911 screen the moment it is tapped, and the report still goes', async ({
+	page
+}) => {
+	await signUp(page);
+	await describe(page, 'my stomach hurts');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { name: 'Call 911 now' })).toHaveCount(0);
+	await question(page, 'Have you thrown up blood, or something that looks like coffee grounds?')
+		.getByLabel('Yes', { exact: true })
+		.check();
+	await expect(page.getByRole('heading', { name: 'Call 911 now' })).toBeInViewport();
+	await expect(page.getByRole('link', { name: 'Call 911' })).toHaveAttribute('href', 'tel:911');
+	await page.getByRole('button', { name: 'Send to my care team as an emergency' }).click();
+	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
+	await expect(page.locator('.badge.emergency').first()).toBeVisible();
+});
+
+test('when nothing is recognised it asks what the report is mostly about, then that complaint’s questions @no-js', async ({
+	page
+}) => {
+	await signUp(page);
+	await describe(page, 'i dont feel good');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { name: 'What is it mostly about?' })).toBeVisible();
+	await page.getByRole('button', { name: 'Stomach or belly pain, vomiting or diarrhea' }).click();
+	await expect(page.getByRole('heading', { name: 'A few quick questions' })).toBeVisible();
+	await question(page, 'Is there blood in your poop, or is your poop black?')
+		.getByLabel('Yes', { exact: true })
+		.check();
+	await page.getByRole('button', { name: /^Send/ }).click();
+	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
+	await expect(page.locator('.badge.urgent').first()).toBeVisible();
+});
+
+test('in Spanish, for a parent: the questions in Spanish and the parent’s age counted @no-js', async ({
+	page,
+	browser
+}) => {
+	await signUp(page, 'es');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.locator('main')).toHaveAttribute('lang', 'es');
+	await page.getByLabel('Describa sus síntomas o lo que necesita').fill('mi mamá se cayó hoy');
+	await page.getByLabel('De mi padre o madre').check();
+	await page.getByLabel('Su edad en años').fill('84');
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await expect(page.getByRole('heading', { name: 'Unas preguntas rápidas' })).toBeVisible();
+	await question(page, '¿Se golpeó la cabeza?').getByLabel('Sí').check();
+	await page.getByRole('button', { name: /^Enviar/ }).click();
+	await expect(page.locator('.badge.urgent, .badge.emergency').first()).toBeVisible();
+
+	const nurse = await nurseOpens(browser, page.url());
+	await expect(nurse.getByLabel('Answers at a glance')).toContainText('About their parent, 84 years');
+});
+
+test('a reading outside what a body can have is refused beside its box, with the answers kept @no-js', async ({
+	page
+}) => {
+	await signUp(page);
+	await describe(page, 'I have a fever');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await question(page, 'Are there small red or purple spots that do not fade when you press a glass on them?')
+		.getByLabel('No', { exact: true })
+		.check();
+	const readings = page.locator('details.readings');
+	await readings.locator('summary').click();
+	await page.getByLabel('Oxygen level (%)').fill('140');
+	await page.getByRole('button', { name: /^Send/ }).click();
+	await expect(page.getByText('Oxygen must be between 50 and 100 %.')).toBeVisible();
+	await expect(
+		question(page, 'Are there small red or purple spots that do not fade when you press a glass on them?').getByLabel(
+			'No',
+			{ exact: true }
+		)
+	).toBeChecked();
+	await page.getByLabel('Oxygen level (%)').fill('97');
+	await page.getByRole('button', { name: /^Send/ }).click();
+	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
+});
+
+test('the question step has no accessibility violations (WCAG 2.2 AA) and 44 px answer targets', async ({ page }) => {
+	await signUp(page);
+	await describe(page, 'my side hurts');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { name: 'A few quick questions' })).toBeVisible();
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+	for (const box of await page.locator('label.answer').all()) {
+		const size = await box.boundingBox();
+		expect(size!.height).toBeGreaterThanOrEqual(44);
+		expect(size!.width).toBeGreaterThanOrEqual(44);
+	}
+});
