@@ -46,20 +46,24 @@ test('"my side hurts": the questions a nurse would ask, a "yes" that sends it to
 	await question(page, 'Does the pain spread to your arm, jaw, neck or back?')
 		.getByLabel('No', { exact: true })
 		.check();
-	await question(page, 'Do you feel faint, dizzy or light-headed?').getByLabel('Not sure').check();
+	await question(page, 'Did the pain start suddenly?').getByLabel('Yes', { exact: true }).check();
+	await question(page, 'Do you feel faint, dizzy or light-headed?').getByLabel('No', { exact: true }).check();
 	await page.getByLabel('Takes a blood thinner').check();
 	await page.getByRole('button', { name: /^Send/ }).click();
 
 	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
-	// "Not sure" on a red flag counts as "yes": faintness with side pain is an emergency.
-	await expect(page.locator('.badge.emergency').first()).toBeVisible();
+	await expect(page.locator('.badge.urgent').first()).toBeVisible();
+	await expect(page.getByTestId('status').getByRole('heading')).toHaveText(/^A nurse or doctor will call you by /);
 
 	const nurse = await nurseOpens(browser, page.url());
 	const glance = nurse.getByLabel('Answers at a glance');
-	await expect(glance).toContainText('Faint or light-headed: not sure');
+	await expect(glance).toContainText('Sudden onset: yes');
 	await expect(glance).toContainText('Pain spreads to arm, jaw or back: no');
+	await expect(glance).toContainText('Faint or light-headed: no');
 	await expect(glance).toContainText('On a blood thinner');
-	await expect(glance.locator('.deciding')).toContainText(['Faint or light-headed: not sure']);
+	await expect(glance.locator('.deciding')).toContainText(['Sudden onset: yes']);
+	await nurse.goto('/queue/clinician');
+	await expect(nurse.getByRole('listitem').filter({ hasText: 'Sudden onset: yes' }).first()).toBeVisible();
 });
 
 test('an emergency answer shows the call-911 screen the moment it is tapped, and the report still goes', async ({
@@ -94,6 +98,17 @@ test('when nothing is recognised it asks what the report is mostly about, then t
 	await page.getByRole('button', { name: /^Send/ }).click();
 	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
 	await expect(page.locator('.badge.urgent').first()).toBeVisible();
+});
+
+test('in Spanish: "me duele el costado", "Sí" to sudden onset, and it goes to a nurse @no-js', async ({ page }) => {
+	await signUp(page, 'es');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await page.getByLabel('Describa sus síntomas o lo que necesita').fill('me duele el costado');
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await expect(page.getByRole('heading', { name: 'Unas preguntas rápidas' })).toBeVisible();
+	await question(page, '¿El dolor empezó de repente?').getByLabel('Sí', { exact: true }).check();
+	await page.getByRole('button', { name: /^Enviar/ }).click();
+	await expect(page.locator('.badge.urgent, .badge.emergency').first()).toBeVisible();
 });
 
 test('in Spanish, for a parent: the questions in Spanish and the parent’s age counted @no-js', async ({

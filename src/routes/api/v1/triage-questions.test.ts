@@ -30,7 +30,7 @@ describe('POST /api/v1/triage/questions', () => {
 		expect(res.json.complaints).toEqual(expect.arrayContaining(['chest', 'urinary']));
 		const questions = res.json.questions as Asked[];
 		expect(questions.length).toBeGreaterThan(0);
-		expect(questions.length).toBeLessThanOrEqual(6);
+		expect(questions.length).toBeLessThanOrEqual(8);
 		expect(questions[0]).toMatchObject({ id: 'chest.breathing', redFlag: true, emergency: true, crisis: false });
 		expect(res.json.level).toBe('urgent');
 		expect(res.json.picker).toBeUndefined();
