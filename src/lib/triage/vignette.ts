@@ -4,10 +4,15 @@
  * scoring so they can never leak into a decision.
  */
 import {
+	ANSWERS,
 	EMERGENCY_SCREEN_IDS,
+	LANGS,
 	SEXES,
+	SUBJECTS,
 	TRIAGE_LEVELS,
+	type Answer,
 	type EmergencyScreenId,
+	type Measurements,
 	type Sex,
 	type TriageInput,
 	type TriageLevel
@@ -99,8 +104,73 @@ function readInput(obj: Json, id: string): TriageInput {
 		sex,
 		pregnant: typeof pregRaw === 'boolean' ? pregRaw : null,
 		severity: nullableNumber(obj, 'severity', id, 0, 10),
-		durationHours: nullableNumber(obj, 'duration_hours', id, 0, 1_000_000)
+		durationHours: nullableNumber(obj, 'duration_hours', id, 0, 1_000_000),
+		...readTold(obj, id)
 	};
+}
+
+const MEASUREMENT_KEYS: Record<string, keyof Measurements> = {
+	temperature_c: 'temperatureC',
+	glucose_mg_dl: 'glucoseMgDl',
+	systolic: 'systolic',
+	diastolic: 'diastolic',
+	spo2: 'spo2'
+};
+
+function idList(obj: Json, key: string, id: string): string[] | undefined {
+	const v = obj[key];
+	if (v === undefined || v === null) return undefined;
+	if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+		throw new VignetteError(`"${key}" must be an array of ids`, id);
+	return v as string[];
+}
+
+/**
+ * What the question step would have told, when a vignette carries it (optional, the API's fields in
+ * snake_case): `answers` {question id: "yes" | "no" | "unsure"}, `complaints`, `subject`,
+ * `subject_age_years`, `risk_factors`, `measurements` {temperature_c, glucose_mg_dl, systolic,
+ * diastolic, spo2}, `lang`. Unknown question and risk-factor ids are the engine's to ignore.
+ */
+function readTold(obj: Json, id: string): Partial<TriageInput> {
+	const out: Partial<TriageInput> = {};
+	const answers = obj['answers'];
+	if (answers !== undefined && answers !== null) {
+		if (typeof answers !== 'object' || Array.isArray(answers))
+			throw new VignetteError('"answers" must map question ids to "yes", "no" or "unsure"', id);
+		for (const [q, a] of Object.entries(answers))
+			if (!isOneOf(ANSWERS, a)) throw new VignetteError(`answer to ${q} must be "yes", "no" or "unsure"`, id);
+		out.answers = answers as Record<string, Answer>;
+	}
+	const complaints = idList(obj, 'complaints', id);
+	if (complaints) out.complaints = complaints;
+	const riskFactors = idList(obj, 'risk_factors', id);
+	if (riskFactors) out.riskFactors = riskFactors;
+	const subject = obj['subject'];
+	if (subject !== undefined && subject !== null) {
+		if (!isOneOf(SUBJECTS, subject)) throw new VignetteError(`"subject" must be one of ${SUBJECTS.join(', ')}`, id);
+		out.subject = subject;
+	}
+	const subjectAge = nullableNumber(obj, 'subject_age_years', id, 0, 130);
+	if (subjectAge !== null) out.subjectAgeYears = subjectAge;
+	const m = obj['measurements'];
+	if (m !== undefined && m !== null) {
+		if (typeof m !== 'object' || Array.isArray(m)) throw new VignetteError('"measurements" must be an object', id);
+		const measurements: Measurements = {};
+		for (const [key, value] of Object.entries(m)) {
+			const name = MEASUREMENT_KEYS[key];
+			if (!name) throw new VignetteError(`unknown measurement "${key}"`, id);
+			if (typeof value !== 'number' || !Number.isFinite(value))
+				throw new VignetteError(`measurement "${key}" must be a number`, id);
+			measurements[name] = value;
+		}
+		out.measurements = measurements;
+	}
+	const lang = obj['lang'];
+	if (lang !== undefined && lang !== null) {
+		if (!isOneOf(LANGS, lang)) throw new VignetteError('"lang" must be "en" or "es"', id);
+		out.lang = lang;
+	}
+	return out;
 }
 
 /** Best-effort id of a line, for error output when the line itself is invalid. */
