@@ -103,6 +103,11 @@ describe('which questions are asked', () => {
 		expect(ids).not.toContain(id);
 	});
 
+	it('asks an older person who will not eat the "not right" questions, and a baby who will not feed a child’s', () => {
+		expect(questionsFor(report('abuela no quiere comer', { age: 88 })).complaints).toEqual(['not_right']);
+		expect(questionsFor(report('my baby will not feed', { age: 34 })).complaints).toContain('child');
+	});
+
 	it('never asks a question already answered, and never the same thing twice', () => {
 		expect(asked('my stomach hurts', { answers: { 'abdominal.vomit_blood': 'no' } })).not.toContain(
 			'abdominal.vomit_blood'
