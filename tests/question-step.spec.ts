@@ -156,6 +156,22 @@ test('a reading outside what a body can have is refused beside its box, with the
 	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
 });
 
+test('what the patient adds under "Anything else we should know?" is read too @no-js', async ({ page, browser }) => {
+	await signUp(page);
+	await describe(page, 'my son is sick');
+	await page.getByLabel('My child').check();
+	await page.getByLabel('Their age in years').fill('3');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { name: 'A few quick questions' })).toBeVisible();
+	await expect(page.getByText('Answer for the person this is about.')).toBeVisible();
+	await page.getByLabel('Anything else we should know? (optional)').fill('he swallowed a button battery an hour ago');
+	await page.getByRole('button', { name: /^Send/ }).click();
+	await expect(page.getByRole('heading', { name: 'We have your report' })).toBeVisible();
+	await expect(page.locator('.badge.emergency').first()).toBeVisible();
+	const nurse = await nurseOpens(browser, page.url());
+	await expect(nurse.getByText(/my son is sick\s+he swallowed a button battery/)).toBeVisible();
+});
+
 test('the question step has no accessibility violations (WCAG 2.2 AA) and 44 px answer targets', async ({ page }) => {
 	await signUp(page);
 	await describe(page, 'my side hurts');

@@ -44,7 +44,8 @@ function reportFromForm(data: FormData, all: FormValues) {
 	return {
 		id: all.id || undefined,
 		emergencyScreen: tickedScreen(data),
-		description: all.description ?? '',
+		// "Anything else the nurse should know?" on the question step: the patient's words too, read with the rest.
+		description: [all.description ?? '', all.more?.trim() ?? ''].filter((t) => t.length > 0).join('\n'),
 		severity: optionalNumber(all.severity),
 		durationHours: duration === null ? null : duration * (HOURS_PER_UNIT[all.durationUnit ?? 'hours'] ?? Number.NaN),
 		pregnant: all.pregnant === 'yes' ? true : all.pregnant === 'no' ? false : null,
@@ -173,6 +174,11 @@ export const actions: Actions = {
 		const tempError = temperatureError(all);
 		if (!input.ok || tempError) {
 			const errors = formErrors(input.ok ? {} : input.errors, raw);
+			// Too long only with what was added on this step: said beside the box it was typed in.
+			if (errors.description && all.more?.trim()) {
+				errors.more = errors.description;
+				delete errors.description;
+			}
 			if (tempError) errors.temperature = tempError;
 			// A problem in step 2's fields (sent back from step 3 as hidden fields) is fixed on step 2.
 			const onDetails = DETAIL_FIELDS.some((k) => k in errors);
