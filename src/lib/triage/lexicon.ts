@@ -93,6 +93,8 @@ export interface CompiledLexicon {
 	shorthand: ReadonlyMap<string, readonly string[]>;
 	/** The same sequences by their first word, longest first. */
 	unableByFirst: ReadonlyMap<string, readonly (readonly string[])[]>;
+	/** Words a content phrase may skip between its words (lexicon `transparent`), folded. */
+	transparent: ReadonlySet<string>;
 	vocabulary: ReadonlySet<string>;
 	/** Deletion index for spelling correction: a word with one letter removed → vocabulary words. */
 	deletions: ReadonlyMap<string, readonly string[]>;
@@ -294,6 +296,7 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 	return {
 		stamp: new Int32Array(patterns.length),
 		unableByFirst,
+		transparent: new Set(lexicons.flatMap((l) => (l.transparent ?? []).map(fold))),
 		patterns,
 		everyPattern: patterns.map((_, i) => i),
 		elemsById,
@@ -482,6 +485,8 @@ interface Scan {
 	/** Each token's phrase elements (WordInfo.elems), or null to compare words one by one (the reference). */
 	elems: readonly ReadonlySet<number>[] | null;
 	patterns: readonly Pattern[];
+	/** 1 where the token is a transparent word (see CompiledLexicon.transparent). */
+	transparent: Uint8Array;
 	stamp: Int32Array;
 	round: number;
 	/** Patterns that matched at the current token (`hitPattern[0 … hitCount)`), with where each ended. */
@@ -490,8 +495,14 @@ interface Scan {
 	hitCount: number;
 }
 
-/** Where `elems[ei..]` matching from token `ti` ends, or -1; gaps never leave the sentence. */
-function matchFrom(scan: Scan, elems: readonly Elem[], ei: number, ti: number, sent: number): number {
+/** At most this many transparent words are skipped before one phrase word. */
+const MAX_TRANSPARENT = 2;
+
+/**
+ * Where `elems[ei..]` matching from token `ti` ends, or -1; gaps never leave the sentence. With `skip`
+ * (content phrases), up to two transparent words may stand before any word but the first.
+ */
+function matchFrom(scan: Scan, elems: readonly Elem[], ei: number, ti: number, sent: number, skip: boolean): number {
 	const { tokens, forms, ids } = scan;
 	for (; ei < elems.length; ei++, ti++) {
 		const el = elems[ei]!;
@@ -499,17 +510,30 @@ function matchFrom(scan: Scan, elems: readonly Elem[], ei: number, ti: number, s
 			for (let k = 0; k <= el.max; k++) {
 				const t = tokens[ti + k];
 				if (!t || t.sent !== sent) return -1;
-				const end = matchFrom(scan, elems, ei + 1, ti + k, sent);
+				const end = matchFrom(scan, elems, ei + 1, ti + k, sent, skip);
 				if (end >= 0) return end;
 			}
 			return -1;
 		}
-		const t = tokens[ti];
-		if (!t || t.sent !== sent) return -1;
-		if (scan.elems ? !scan.elems[ti]!.has(el.index) : !elemMatches(el, ids[ti]!, forms[ti]!)) return -1;
+		const matches = (at: number): boolean => {
+			const t = tokens[at];
+			if (!t || t.sent !== sent) return false;
+			return scan.elems ? scan.elems[at]!.has(el.index) : elemMatches(el, ids[at]!, forms[at]!);
+		};
+		if (matches(ti)) continue;
+		if (!skip || ei === 0) return -1;
+		let skipped = 0;
+		while (skipped < MAX_TRANSPARENT && scan.transparent[ti] === 1 && tokens[ti]!.sent === sent) {
+			ti++;
+			skipped++;
+			if (matches(ti)) break;
+		}
+		if (!matches(ti)) return -1;
 	}
 	return ti;
 }
+
+const SKIPPING: ReadonlySet<MentionKind> = new Set(['finding', 'site', 'modifier', 'fact', 'subject']);
 
 /** Tries each pattern in `list` at token `ti`, once per token however many keys lead to it. */
 function tryPatterns(scan: Scan, list: readonly number[] | undefined, ti: number): void {
@@ -519,7 +543,8 @@ function tryPatterns(scan: Scan, list: readonly number[] | undefined, ti: number
 		const i = list[k]!;
 		if (scan.stamp[i] === scan.round) continue;
 		scan.stamp[i] = scan.round;
-		const end = matchFrom(scan, scan.patterns[i]!.elems, 0, ti, sent);
+		const pattern = scan.patterns[i]!;
+		const end = matchFrom(scan, pattern.elems, 0, ti, sent, SKIPPING.has(pattern.tag.kind));
 		if (end >= 0) {
 			// Kept in order as they come: longest first (the fullest quote for evidence), then in
 			// lexicon order, the same order however the indexes found them.
@@ -553,6 +578,7 @@ export function findMentions(tokens: readonly Token[], lex: CompiledLexicon, exh
 		ids,
 		elems: exhaustive ? null : infos.map((w) => w.elems),
 		patterns: lex.patterns,
+		transparent: Uint8Array.from(tokens, (t) => (t.kind === 'word' && lex.transparent.has(t.norm) ? 1 : 0)),
 		stamp: lex.stamp,
 		round: 0,
 		hitPattern: [],
@@ -569,9 +595,11 @@ export function findMentions(tokens: readonly Token[], lex: CompiledLexicon, exh
 		else {
 			tryPatterns(scan, infos[ti]!.starts, ti);
 			const here = ids[ti]!;
-			const next = tokens[ti + 1]?.sent === t.sent ? ids[ti + 1]! : [];
-			if (next.length > 0)
-				for (const id of here) for (const id2 of next) tryPatterns(scan, lex.byPair.get(id * PAIR_SPAN + id2), ti);
+			// The pair index by the next word, and by the word after up to two transparent ones.
+			for (let n = ti + 1; n <= ti + 1 + MAX_TRANSPARENT && tokens[n]?.sent === t.sent; n++) {
+				for (const id of here) for (const id2 of ids[n]!) tryPatterns(scan, lex.byPair.get(id * PAIR_SPAN + id2), ti);
+				if (scan.transparent[n] !== 1) break;
+			}
 		}
 		for (let h = 0; h < scan.hitCount; h++) {
 			const { kind, id } = lex.patterns[scan.hitPattern[h]!]!.tag;

@@ -128,6 +128,12 @@ export const lexiconSchema = z.strictObject({
 	units: z.strictObject({ fahrenheit: phrases, celsius: phrases, mmol: phrases, percent: phrases, over: phrases }),
 	ageUnits: z.strictObject({ days: phrases, weeks: phrases, months: phrases, years: phrases }),
 	admin: phrases,
+	/**
+	 * Intensifiers and fillers a patient puts inside a symptom ("feeling really down", "bien mareada"): a
+	 * finding, site, modifier, fact or subject phrase may skip up to two of them between its words. Single
+	 * words; a phrase that names one still matches it as written.
+	 */
+	transparent: phrases.default([]),
 	/** Words that carry no clinical content (greetings, thanks, fillers): they never stop a message being admin. */
 	courtesy: phrases,
 	/** A word right after one of these is a name ("dr patel", "this is margaret"). */
