@@ -237,3 +237,15 @@ describe('answers never lower a decision', () => {
 			}
 	});
 });
+
+describe('intensifiers inside a symptom', () => {
+	it('reads "feeling really down" as "feeling down", and quotes it as written', () => {
+		const d = triage(report('I have been feeling really down lately'));
+		expect(d.reasons.flatMap((r) => r.evidence)).toContain('feeling really down');
+		expect(questionsFor(report('I have been feeling really down lately')).complaints).toContain('mental_health');
+	});
+
+	it('never lets an intensifier carry a negation or a history across: it only joins a symptom’s own words', () => {
+		expect(triage(report('no chest pain at all, I am really just tired')).level).toBe('routine');
+	});
+});
