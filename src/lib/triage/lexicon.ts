@@ -495,6 +495,12 @@ interface Scan {
 	hitCount: number;
 }
 
+function tokenMatches(scan: Scan, el: WordElem, ti: number, sent: number): boolean {
+	const t = scan.tokens[ti];
+	if (!t || t.sent !== sent) return false;
+	return scan.elems ? scan.elems[ti]!.has(el.index) : elemMatches(el, scan.ids[ti]!, scan.forms[ti]!);
+}
+
 /** At most this many transparent words are skipped before one phrase word. */
 const MAX_TRANSPARENT = 2;
 
@@ -503,7 +509,7 @@ const MAX_TRANSPARENT = 2;
  * (content phrases), up to two transparent words may stand before any word but the first.
  */
 function matchFrom(scan: Scan, elems: readonly Elem[], ei: number, ti: number, sent: number, skip: boolean): number {
-	const { tokens, forms, ids } = scan;
+	const { tokens } = scan;
 	for (; ei < elems.length; ei++, ti++) {
 		const el = elems[ei]!;
 		if (el.gap) {
@@ -515,20 +521,15 @@ function matchFrom(scan: Scan, elems: readonly Elem[], ei: number, ti: number, s
 			}
 			return -1;
 		}
-		const matches = (at: number): boolean => {
-			const t = tokens[at];
-			if (!t || t.sent !== sent) return false;
-			return scan.elems ? scan.elems[at]!.has(el.index) : elemMatches(el, ids[at]!, forms[at]!);
-		};
-		if (matches(ti)) continue;
+		if (tokenMatches(scan, el, ti, sent)) continue;
 		if (!skip || ei === 0) return -1;
 		let skipped = 0;
 		while (skipped < MAX_TRANSPARENT && scan.transparent[ti] === 1 && tokens[ti]!.sent === sent) {
 			ti++;
 			skipped++;
-			if (matches(ti)) break;
+			if (tokenMatches(scan, el, ti, sent)) break;
 		}
-		if (!matches(ti)) return -1;
+		if (!tokenMatches(scan, el, ti, sent)) return -1;
 	}
 	return ti;
 }
