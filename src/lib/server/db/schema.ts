@@ -239,9 +239,11 @@ export const pushSubscriptions = sqliteTable(
 			.references(() => users.id),
 		p256dh: text('p256dh').notNull(),
 		auth: text('auth').notNull(),
-		createdAt: timestamp('created_at').notNull()
+		createdAt: timestamp('created_at').notNull(),
+		/** The sign-in that enabled alerts on this device: logging out (or any end of that session) removes them. */
+		sessionId: text('session_id').references(() => sessions.id, { onDelete: 'cascade' })
 	},
-	(t) => [index('push_subscriptions_user_idx').on(t.userId)]
+	(t) => [index('push_subscriptions_user_idx').on(t.userId), index('push_subscriptions_session_idx').on(t.sessionId)]
 );
 
 /** Process-wide settings that must survive restarts, e.g. the VAPID key pair. */

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { setOnDuty } from '../auth/staff';
-import type { SessionUser } from '../auth/session';
+import { createSession, type SessionUser } from '../auth/session';
 import { createPatient, createStaff } from '../auth/user';
 import { pushSubscriptions, reports } from '../db/schema';
 import { ensureClinic } from '../db/seed';
@@ -89,7 +89,14 @@ async function clinic() {
 	const endpoints: Record<string, string[]> = {};
 	const device = (who: keyof typeof ids, n: number) => {
 		const endpoint = `https://push.example.com/send/${who}-${n}-${crypto.randomUUID()}`;
-		saveSubscription(db, ids[who], { endpoint, keys: { p256dh: 'BP'.padEnd(87, 'A'), auth: 'A'.repeat(22) } }, T0);
+		const session = createSession(db, ids[who], who === 'patient' ? 'patient' : 'clinician', T0).session.id;
+		saveSubscription(
+			db,
+			ids[who],
+			session,
+			{ endpoint, keys: { p256dh: 'BP'.padEnd(87, 'A'), auth: 'A'.repeat(22) } },
+			T0
+		);
 		(endpoints[who] ??= []).push(endpoint);
 	};
 	device('nurse', 1);

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createSession, invalidateSession, invalidateUserSessions } from '../auth/session';
 import { createStaff } from '../auth/user';
+import type { Db } from '../db';
 import { pushSubscriptions } from '../db/schema';
 import { ensureClinic } from '../db/seed';
 import { testDb } from '../testing/db';
@@ -88,15 +90,18 @@ async function twoNurses() {
 	return { db, a: await make(), b: await make() };
 }
 
+/** A fresh sign-in for `userId`: the session a subscription belongs to. */
+const signIn = (db: Db, userId: string): string => createSession(db, userId, 'clinician', T0).session.id;
+
 describe('push subscription store', () => {
 	it('upserts by endpoint to whoever registers it now', async () => {
 		const { db, a, b } = await twoNurses();
 		const sub = valid();
-		saveSubscription(db, a, sub, T0);
-		saveSubscription(db, a, sub, T0 + 1);
+		saveSubscription(db, a, signIn(db, a), sub, T0);
+		saveSubscription(db, a, signIn(db, a), sub, T0 + 1);
 		expect(subscriptionsOf(db, [a])).toHaveLength(1);
 		const rekeyed = { ...sub, keys: { p256dh: p256dh(), auth: auth() } };
-		saveSubscription(db, b, rekeyed, T0 + 2);
+		saveSubscription(db, b, signIn(db, b), rekeyed, T0 + 2);
 		expect(subscriptionsOf(db, [a])).toEqual([]);
 		expect(subscriptionsOf(db, [b])).toEqual([{ endpoint: sub.endpoint, userId: b, keys: rekeyed.keys }]);
 	});
@@ -105,8 +110,8 @@ describe('push subscription store', () => {
 		const { db, a, b } = await twoNurses();
 		const mine = valid('https://push.example.com/mine');
 		const theirs = valid('https://push.example.com/theirs');
-		saveSubscription(db, a, mine, T0);
-		saveSubscription(db, b, theirs, T0);
+		saveSubscription(db, a, signIn(db, a), mine, T0);
+		saveSubscription(db, b, signIn(db, b), theirs, T0);
 		deleteOwnSubscription(db, a, theirs.endpoint);
 		expect(db.select().from(pushSubscriptions).all()).toHaveLength(2);
 		deleteOwnSubscription(db, a, mine.endpoint);
@@ -119,6 +124,22 @@ describe('push subscription store', () => {
 		).toEqual([theirs.endpoint]);
 		forgetSubscription(db, theirs.endpoint);
 		expect(db.select().from(pushSubscriptions).all()).toEqual([]);
+	});
+
+	it('goes when the sign-in that enabled it ends: logging out on a shared device stops its alerts', async () => {
+		const { db, a, b } = await twoNurses();
+		const shared = valid('https://push.example.com/shared-tablet');
+		const own = valid('https://push.example.com/own-phone');
+		const onTablet = signIn(db, a);
+		saveSubscription(db, a, onTablet, shared, T0);
+		saveSubscription(db, a, signIn(db, a), own, T0);
+		saveSubscription(db, b, signIn(db, b), valid('https://push.example.com/b'), T0);
+		invalidateSession(db, onTablet);
+		expect(subscriptionsOf(db, [a]).map((s) => s.endpoint)).toEqual([own.endpoint]);
+		// A password change or a disabled account ends every sign-in, and every device's alerts with them.
+		invalidateUserSessions(db, a);
+		expect(subscriptionsOf(db, [a])).toEqual([]);
+		expect(subscriptionsOf(db, [b])).toHaveLength(1);
 	});
 
 	it('lists nothing for nobody', async () => {

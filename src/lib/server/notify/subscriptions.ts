@@ -64,14 +64,32 @@ export interface StoredSubscription {
 	keys: { p256dh: string; auth: string };
 }
 
-/** Stores a device's subscription for `userId`; the same endpoint again moves it to whoever is signed in on that device now. */
-export function saveSubscription(db: Db, userId: string, input: PushSubscriptionInput, now: number): void {
-	const values = { endpoint: input.endpoint, userId, p256dh: input.keys.p256dh, auth: input.keys.auth, createdAt: now };
+/**
+ * Stores a device's subscription for `userId`, tied to the sign-in that enabled it (`sessionId`): when that
+ * session ends (logging out, a password change, an account disabled) the subscription goes with it, so a
+ * shared device never keeps alerting someone who has left it. The same endpoint again moves it to whoever is
+ * signed in on that device now.
+ */
+export function saveSubscription(
+	db: Db,
+	userId: string,
+	sessionId: string,
+	input: PushSubscriptionInput,
+	now: number
+): void {
+	const values = {
+		endpoint: input.endpoint,
+		userId,
+		sessionId,
+		p256dh: input.keys.p256dh,
+		auth: input.keys.auth,
+		createdAt: now
+	};
 	db.insert(pushSubscriptions)
 		.values(values)
 		.onConflictDoUpdate({
 			target: pushSubscriptions.endpoint,
-			set: { userId, p256dh: values.p256dh, auth: values.auth, createdAt: now }
+			set: { userId, sessionId, p256dh: values.p256dh, auth: values.auth, createdAt: now }
 		})
 		.run();
 }

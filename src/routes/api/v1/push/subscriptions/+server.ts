@@ -6,6 +6,7 @@ import {
 	pushUnsubscribeSchema,
 	saveSubscription
 } from '$lib/server/notify/subscriptions';
+import { problem } from '$lib/server/problem';
 import { db, now } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
@@ -15,7 +16,9 @@ export const POST: RequestHandler = async (event) => {
 	if (!user.ok) return apiProblem(user.problem);
 	const input = await readJson(event.request, pushSubscriptionSchema);
 	if (!input.ok) return apiProblem(input.problem);
-	saveSubscription(db(), user.value.id, input.value, now());
+	const session = event.locals.session;
+	if (!session) return apiProblem(problem('unauthenticated', 'Log in first.').problem);
+	saveSubscription(db(), user.value.id, session.id, input.value, now());
 	return json({ subscribed: true }, { status: 201 });
 };
 
