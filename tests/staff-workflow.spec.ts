@@ -52,6 +52,8 @@ test('a nurse sees an urgent report arrive live, claims, calls and closes it, an
 	await logIn(nurse, 'nurse@demo.test');
 	await nurse.goto('/queue/clinician');
 	await expect(nurse.getByText('● Live')).toBeVisible();
+	// A clinician can turn on alerts for this device from the queue.
+	await expect(nurse.getByRole('heading', { name: 'Alerts on this device' })).toBeVisible();
 
 	const patient = await person(browser);
 	const reference = await patientReports(patient, 'stomach pain and blood in stool');
