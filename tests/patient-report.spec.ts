@@ -68,6 +68,19 @@ test('the call-911 card is in view after ticking any checklist item, and does no
 	await expect(page.getByText(/has also gone to a nurse/)).toHaveCount(0);
 });
 
+test('every emergency checklist box is the same size, and every row a 44 px target', async ({ page }) => {
+	await signUp(page);
+	const boxes = page.getByRole('group', { name: 'Emergency checklist' }).getByRole('checkbox');
+	const sizes = new Set<string>();
+	for (const box of await boxes.all()) {
+		const b = (await box.boundingBox())!;
+		sizes.add(`${Math.round(b.width)}x${Math.round(b.height)}`);
+	}
+	expect([...sizes]).toHaveLength(1);
+	for (const row of await page.locator('.checklist label.choice').all())
+		expect((await row.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+});
+
 test('the call-911 advice appears as soon as a box is ticked, with 988 for suicidal thoughts', async ({ page }) => {
 	await signUp(page);
 	await page.getByLabel('Thoughts of ending your life or harming yourself').check();
