@@ -103,6 +103,12 @@ describe('which questions are asked', () => {
 		expect(ids).not.toContain(id);
 	});
 
+	it('asks about the belly or the eye when the text names it without a symptom the engine knows', () => {
+		const es = { ...report('mi mama no se siente bien del estomago', { age: 77 }), lang: 'es' as const };
+		expect(questionsFor(es).complaints).toContain('abdominal');
+		expect(questionsFor(report('something is wrong with my eye')).complaints).toContain('eye');
+	});
+
 	it('asks an older person who will not eat the "not right" questions, and a baby who will not feed a child’s', () => {
 		expect(questionsFor(report('abuela no quiere comer', { age: 88 })).complaints).toEqual(['not_right']);
 		expect(questionsFor(report('my baby will not feed', { age: 34 })).complaints).toContain('child');
