@@ -1,18 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { sendReport } from './report-flow';
+import { sendReport, signUpPatient } from './report-flow';
 
-async function signUp(page: Page) {
-	const email = `e2e-${crypto.randomUUID().slice(0, 8)}@example.test`;
-	await page.goto('/signup');
-	await page.getByLabel('Your name').fill('Morgan Rivera');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill('a-long-e2e-password');
-	await page.getByLabel('Mobile phone').fill('555-210-9876');
-	await page.getByLabel('Date of birth').fill('1951-07-04');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page).toHaveURL(/\/report$/);
-	return email;
-}
+const signUp = (page: Page): Promise<string> => signUpPatient(page);
 
 test('a patient reports sudden rib pain and is told a clinician will call @no-js', async ({ page }) => {
 	await signUp(page);

@@ -1,15 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signUpPatient } from './report-flow';
 
 async function signUp(page: Page, lang: 'en' | 'es' = 'en') {
-	await page.goto('/signup', { waitUntil: 'networkidle' });
-	await page.getByLabel('Your name').fill('Ana Morales');
-	await page.getByLabel('Email').fill(`e2e-${crypto.randomUUID().slice(0, 8)}@example.test`);
-	await page.getByLabel('Password').fill('a-long-e2e-password');
-	await page.getByLabel('Mobile phone').fill('555-210-9876');
-	await page.getByLabel('Date of birth').fill('1949-03-02');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page).toHaveURL(/\/report$/);
+	await signUpPatient(page, { name: 'Ana Morales', dateOfBirth: '1949-03-02' });
 	if (lang === 'es') await page.goto('/report?lang=es', { waitUntil: 'networkidle' });
 }
 

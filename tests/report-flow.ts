@@ -15,3 +15,21 @@ export async function sendReport(page: Page): Promise<void> {
 	if (await questions.isVisible()) await page.getByRole('button', { name: /^Send/ }).click();
 	else if (await picker.isVisible()) await page.getByRole('button', { name: 'None of these' }).click();
 }
+
+/** A new patient (random email) signs up and lands on the new-report page; returns the email. */
+export async function signUpPatient(
+	page: Page,
+	who: { name: string; dateOfBirth: string; phone?: string } = { name: 'Morgan Rivera', dateOfBirth: '1951-07-04' }
+): Promise<string> {
+	const email = `e2e-${crypto.randomUUID().slice(0, 8)}@example.test`;
+	// Idle network means hydrated: typing into a form before hydration can be lost.
+	await page.goto('/signup', { waitUntil: 'networkidle' });
+	await page.getByLabel('Your name').fill(who.name);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill('a-long-e2e-password');
+	await page.getByLabel('Mobile phone').fill(who.phone ?? '555-210-9876');
+	await page.getByLabel('Date of birth').fill(who.dateOfBirth);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(/\/report$/);
+	return email;
+}

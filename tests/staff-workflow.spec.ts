@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { sendReport } from './report-flow';
+import { sendReport, signUpPatient } from './report-flow';
 
 const DEMO_PASSWORD = 'demo-password-1';
 
@@ -20,14 +20,7 @@ async function logIn(page: Page, email: string): Promise<void> {
 
 /** A new patient (random email) who sends one report; returns its reference. */
 async function patientReports(page: Page, description: string, name = 'Robin Patel'): Promise<string> {
-	await page.goto('/signup', { waitUntil: 'networkidle' });
-	await page.getByLabel('Your name').fill(name);
-	await page.getByLabel('Email').fill(`e2e-${crypto.randomUUID().slice(0, 8)}@example.test`);
-	await page.getByLabel('Password').fill('a-long-e2e-password');
-	await page.getByLabel('Mobile phone').fill('555-210-4321');
-	await page.getByLabel('Date of birth').fill('1984-05-06');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page).toHaveURL(/\/report$/);
+	await signUpPatient(page, { name, dateOfBirth: '1984-05-06', phone: '555-210-4321' });
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await page.getByLabel('Describe your symptoms or request').fill(description);
 	await sendReport(page);

@@ -258,7 +258,7 @@ function meets(
 	return ok(value, Array.isArray(t) ? t[0] : t);
 }
 
-function formatAge(years: number): string {
+export function formatAge(years: number): string {
 	if (years < 1 / 12) return `${Math.round(years * 365)} days`;
 	if (years < 2) return `${Math.round(years * 12)} months`;
 	return `${years} years`;

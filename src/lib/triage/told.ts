@@ -11,7 +11,7 @@ import type { Analysis, Finding } from './analyse';
 import { Evaluation } from './evaluation';
 import type { Mention, MentionKind } from './lexicon';
 import type { CompiledRuleSet } from './ruleset';
-import type { FamilyDef, QuestionDef, VitalsData } from './schema';
+import type { FamilyDef, QuestionDef, RiskFactorDef, VitalsData } from './schema';
 import { levelRank, type Answer, type Measurements, type Subject, type TriageInput } from './types';
 
 /** "Not sure" counts as "yes" where a "yes" would reach a clinician (NHS Pathways: doubt goes up, never down). */
@@ -24,13 +24,48 @@ export function countsAsYes(q: QuestionDef, answer: Answer): boolean {
 	return answer === 'yes' || (answer === 'unsure' && isRedFlag(q));
 }
 
-const ANSWER_WORDS: Record<Answer, string> = { yes: 'yes', no: 'no', unsure: 'not sure' };
-const SUBJECT_WORDS: Record<Subject, string> = {
+export const ANSWER_WORDS: Record<Answer, string> = { yes: 'yes', no: 'no', unsure: 'not sure' };
+export const SUBJECT_WORDS: Record<Subject, string> = {
 	self: 'the patient',
 	child: 'their child',
 	parent: 'their parent',
 	other: 'someone else'
 };
+
+/** The evidence each told item carries: one wording, whether a decision quotes it or a staff summary looks for it. */
+export const toldSaid = {
+	subject: (subject: Subject): string => `about: ${SUBJECT_WORDS[subject]}`,
+	complaint: (family: FamilyDef): string => `about: ${family.label.en}`,
+	answer: (q: QuestionDef, answer: Answer): string => `answer: ${q.text.en} ${ANSWER_WORDS[answer]}`,
+	riskFactor: (r: RiskFactorDef): string => `risk factor: ${r.label.en}`,
+	reading: (r: Reading): string => `measured: ${r.words}`
+};
+
+export interface Reading {
+	kind: Analysis['vitals'][number]['kind'];
+	value: number | [number, number];
+	/** "BP 182/110", "temperature 38.5 °C". */
+	words: string;
+}
+
+/** The patient's readings that a body can have (vitals.json's plausible ranges), as the engine reads them. */
+export function readingsOf(m: Measurements | undefined, vitals: VitalsData): Reading[] {
+	if (!m) return [];
+	const p = vitals.plausible;
+	const ok = (v: number | undefined, [lo, hi]: [number, number]): v is number =>
+		typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
+	const out: Reading[] = [];
+	if (ok(m.temperatureC, p.temperatureC))
+		out.push({ kind: 'temperature', value: m.temperatureC, words: `temperature ${m.temperatureC} °C` });
+	if (ok(m.glucoseMgDl, p.glucoseMgDl))
+		out.push({ kind: 'glucose', value: m.glucoseMgDl, words: `blood sugar ${m.glucoseMgDl} mg/dL` });
+	if (ok(m.systolic, p.systolic)) {
+		const dia = ok(m.diastolic, p.diastolic) ? m.diastolic : 0;
+		out.push({ kind: 'bp', value: [m.systolic, dia], words: `BP ${m.systolic}${dia > 0 ? `/${dia}` : ''}` });
+	}
+	if (ok(m.spo2, p.spo2)) out.push({ kind: 'spo2', value: m.spo2, words: `oxygen ${m.spo2}%` });
+	return out;
+}
 
 /**
  * The findings a family's questions are about, for each family the text (or a pick) names: the
@@ -63,10 +98,10 @@ export function addTold(input: TriageInput, a: Analysis, rs: CompiledRuleSet): v
 		said
 	});
 	const subject = input.subject ?? 'self';
-	if (subject !== 'self') a.subjects.push(told('subject', subject, `about: ${SUBJECT_WORDS[subject]}`));
+	if (subject !== 'self') a.subjects.push(told('subject', subject, toldSaid.subject(subject)));
 	for (const id of input.riskFactors ?? []) {
 		const r = rs.questions.riskFactors.get(id);
-		if (r) a.facts.push(told('fact', r.fact, `risk factor: ${r.label.en}`));
+		if (r) a.facts.push(told('fact', r.fact, toldSaid.riskFactor(r)));
 	}
 	addMeasurements(input.measurements, a, rs.vitals);
 
@@ -96,7 +131,7 @@ export function addTold(input: TriageInput, a: Analysis, rs: CompiledRuleSet): v
 	const complaintOf = (family: FamilyDef): Finding | undefined => {
 		let f = complaints.get(family.id);
 		if (f || complaints.has(family.id) || !family.complaint) return f;
-		const said = `about: ${family.label.en}`;
+		const said = toldSaid.complaint(family);
 		const c = family.complaint;
 		if ('fact' in c) {
 			a.facts.push(told('fact', c.fact, said));
@@ -117,7 +152,7 @@ export function addTold(input: TriageInput, a: Analysis, rs: CompiledRuleSet): v
 	for (const [id, answer] of answers) {
 		const asked = rs.questions.byId.get(id);
 		if (!asked || !countsAsYes(asked.question, answer)) continue;
-		const said = `answer: ${asked.question.text.en} ${ANSWER_WORDS[answer]}`;
+		const said = toldSaid.answer(asked.question, answer);
 		for (const effect of asked.question.yes) {
 			if ('finding' in effect) {
 				const sites = effect.site ? [told('site', effect.site, said)] : [];
@@ -135,19 +170,7 @@ export function addTold(input: TriageInput, a: Analysis, rs: CompiledRuleSet): v
 }
 
 function addMeasurements(m: Measurements | undefined, a: Analysis, vitals: VitalsData): void {
-	if (!m) return;
-	const p = vitals.plausible;
 	const at = a.tokens.length;
-	const ok = (v: number | undefined, [lo, hi]: [number, number]): v is number =>
-		typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
-	const reading = (kind: Analysis['vitals'][number]['kind'], value: number | [number, number], said: string): void => {
-		a.vitals.push({ kind, value, evidence: `measured: ${said}`, start: at, end: at, sent: -1 });
-	};
-	if (ok(m.temperatureC, p.temperatureC)) reading('temperature', m.temperatureC, `temperature ${m.temperatureC} °C`);
-	if (ok(m.glucoseMgDl, p.glucoseMgDl)) reading('glucose', m.glucoseMgDl, `blood sugar ${m.glucoseMgDl} mg/dL`);
-	if (ok(m.systolic, p.systolic)) {
-		const dia = ok(m.diastolic, p.diastolic) ? m.diastolic : 0;
-		reading('bp', [m.systolic, dia], `BP ${m.systolic}${dia > 0 ? `/${dia}` : ''}`);
-	}
-	if (ok(m.spo2, p.spo2)) reading('spo2', m.spo2, `oxygen ${m.spo2}%`);
+	for (const r of readingsOf(m, vitals))
+		a.vitals.push({ kind: r.kind, value: r.value, evidence: toldSaid.reading(r), start: at, end: at, sent: -1 });
 }

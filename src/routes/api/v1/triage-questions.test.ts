@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, demoStaff, startServer, type TestServer } from '$lib/server/testing/server';
+import type { AskedQuestion } from '$lib/triage/types';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -13,14 +14,6 @@ async function patient() {
 	return api;
 }
 
-interface Asked {
-	id: string;
-	text: string;
-	complaint: string;
-	redFlag: boolean;
-	emergency: boolean;
-	crisis: boolean;
-}
 
 describe('POST /api/v1/triage/questions', () => {
 	it('asks the red-flag questions of the complaint described ("my side hurts": chest wall and flank)', async () => {
@@ -28,7 +21,7 @@ describe('POST /api/v1/triage/questions', () => {
 		const res = await api.request('POST', '/triage/questions', { description: 'my side hurts' });
 		expect(res.status).toBe(200);
 		expect(res.json.complaints).toEqual(expect.arrayContaining(['chest', 'urinary']));
-		const questions = res.json.questions as Asked[];
+		const questions = res.json.questions as AskedQuestion[];
 		expect(questions.length).toBeGreaterThan(0);
 		expect(questions.length).toBeLessThanOrEqual(8);
 		expect(questions[0]).toMatchObject({ id: 'chest.breathing', redFlag: true, emergency: true, crisis: false });
@@ -40,7 +33,7 @@ describe('POST /api/v1/triage/questions', () => {
 		const api = await patient();
 		const res = await api.request('POST', '/triage/questions', { description: 'me duele el costado', lang: 'es' });
 		expect(res.status).toBe(200);
-		expect((res.json.questions as Asked[])[0]?.text).toMatch(/^¿/);
+		expect((res.json.questions as AskedQuestion[])[0]?.text).toMatch(/^¿/);
 	});
 
 	it('does not ask again what has been answered', async () => {
@@ -49,7 +42,7 @@ describe('POST /api/v1/triage/questions', () => {
 			description: 'my side hurts',
 			answers: { 'chest.breathing': 'no' }
 		});
-		expect((res.json.questions as Asked[]).map((q) => q.id)).not.toContain('chest.breathing');
+		expect((res.json.questions as AskedQuestion[]).map((q) => q.id)).not.toContain('chest.breathing');
 	});
 
 	it('offers the complaint picker when it recognises nothing', async () => {
