@@ -14,7 +14,6 @@ async function patient() {
 	return api;
 }
 
-
 describe('POST /api/v1/triage/questions', () => {
 	it('asks the red-flag questions of the complaint described ("my side hurts": chest wall and flank)', async () => {
 		const api = await patient();
