@@ -7,8 +7,12 @@
  *
  * - Precaches the app shell (hashed build output, static files) and the
  *   prerendered pages, so /emergency works with no connection.
- * - Navigations go to the network and are never stored; offline, they fall
- *   back to the precached /emergency page.
+ * - Navigations go to the network and are never stored; offline, the report
+ *   pages fall back to the precached offline report form (/report/offline),
+ *   which keeps a report in the phone's outbox, and every other page to the
+ *   precached /emergency advice.
+ * - Background Sync sends the outbox when the connection returns (see
+ *   $lib/outbox: the worker keeps what the server has not acknowledged).
  * - Nothing else is routed: API calls, data requests and pages with health
  *   data (/api, /reports, /queue, /admin, …) pass straight to the network and
  *   are never written to any cache on the device.
@@ -18,12 +22,16 @@
 import { build, files, prerendered, version } from '$service-worker';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
-import { NetworkOnly } from 'workbox-strategies';
+import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { alertFromPush, pickWindow, safePath } from '$lib/push-message';
+import { SYNC_TAG, flushOutbox } from '$lib/outbox';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
 const OFFLINE_PAGE = '/emergency';
+/** Where "new report" and "my reports" go without a connection: the form that saves on the phone. */
+const OFFLINE_REPORT_PAGE = '/report/offline';
+const REPORT_PAGES = /^\/reports?(\/|$)/;
 
 precacheAndRoute([
 	// Hashed file names: the URL is the revision.
@@ -34,24 +42,54 @@ precacheAndRoute([
 ]);
 cleanupOutdatedCaches();
 
+// The app's public settings (the clinic's time zone): no user data, needed to start any page
+// offline. Fresh from the server when it answers, the last copy otherwise; fetched at install too.
+const ENV_SCRIPT = '/_app/env.js';
+const ENV_CACHE = 'clearline-env';
+registerRoute(
+	({ url }) => url.origin === sw.location.origin && url.pathname === ENV_SCRIPT,
+	new NetworkFirst({ cacheName: ENV_CACHE })
+);
+
 // Network only: a page can hold a patient's report, so a navigation response is never stored.
 registerRoute(new NavigationRoute(new NetworkOnly()));
 
 setCatchHandler(async ({ request }) => {
 	if (request.mode === 'navigate') {
-		const offline = await matchPrecache(OFFLINE_PAGE);
+		const page = REPORT_PAGES.test(new URL(request.url).pathname) ? OFFLINE_REPORT_PAGE : OFFLINE_PAGE;
+		const offline = (await matchPrecache(page)) ?? (await matchPrecache(OFFLINE_PAGE));
 		if (offline) return offline;
 	}
 	return Response.error();
 });
 
-sw.addEventListener('install', () => {
+sw.addEventListener('install', (event) => {
+	event.waitUntil(
+		caches
+			.open(ENV_CACHE)
+			.then((cache) => cache.add(ENV_SCRIPT))
+			.catch(() => undefined)
+	);
 	void sw.skipWaiting();
 });
 
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(sw.clients.claim());
 });
+
+interface SyncEvent extends ExtendableEvent {
+	readonly tag: string;
+}
+
+sw.addEventListener('sync', ((event: SyncEvent) => {
+	if (event.tag !== SYNC_TAG) return;
+	event.waitUntil(
+		flushOutbox().then((result) => {
+			// Rejecting asks the browser to try again later; reports for a signed-out patient wait for their login.
+			if (result.offline || result.waiting > 0) throw new Error('reports still waiting to be sent');
+		})
+	);
+}) as EventListener);
 
 sw.addEventListener('push', (event) => {
 	const alert = alertFromPush(event.data?.text() ?? null);

@@ -13,8 +13,12 @@ test('the emergency advice works offline once Clearline has been opened', async 
 	await context.setOffline(true);
 	await page.goto('/emergency');
 	await expect(page.getByRole('link', { name: 'Call 911' })).toHaveAttribute('href', 'tel:911');
-	// Any page while offline falls back to the same advice, never a browser error page.
+	// The report pages fall back to the form that keeps a report on the phone, with the 911 advice.
 	await page.goto('/reports');
+	await expect(page.getByRole('heading', { name: 'New report (no connection)' })).toBeVisible();
+	await expect(page.getByRole('link', { name: '911' })).toHaveAttribute('href', 'tel:911');
+	// Any other page falls back to the emergency advice, never a browser error page.
+	await page.goto('/account/password');
 	await expect(page.getByRole('link', { name: 'Call 911' })).toBeVisible();
 	await context.setOffline(false);
 });
@@ -46,5 +50,10 @@ test('the service worker never stores health data', async ({ page }) => {
 		return urls;
 	});
 	expect(cached).toContain('/emergency');
-	expect(cached.filter((path) => /^\/(api|reports|report|queue|admin)(\/|$)/.test(path))).toEqual([]);
+	// The offline report form is rendered at build time, for nobody: the one report path allowed.
+	expect(cached).toContain('/report/offline');
+	const built = /^\/report\/offline(\/__data\.json)?$/;
+	expect(cached.filter((path) => /^\/(api|reports|report|queue|admin)(\/|$)/.test(path) && !built.test(path))).toEqual(
+		[]
+	);
 });

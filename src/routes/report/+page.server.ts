@@ -6,70 +6,13 @@ import { failWith, formValues, validate, type FormValues } from '$lib/server/htt
 import { ageInYears, submitReport } from '$lib/server/reports/submit';
 import { questionStepFor, riskFactorChoices } from '$lib/server/triage/questions';
 import { db, now, submit } from '$lib/server/runtime';
+import { langOf, optionalNumber, reportFromForm, tickedScreen } from '$lib/report-form';
 import { questionsRequestSchema, reportSchema, toldSchema, type ReportInput } from '$lib/schemas';
-import { EMERGENCY_SCREEN_IDS, type Lang } from '$lib/triage/types';
+import { EMERGENCY_SCREEN_IDS } from '$lib/triage/types';
 import type { Actions, PageServerLoad } from './$types';
-
-const HOURS_PER_UNIT: Record<string, number> = { minutes: 1 / 60, hours: 1, days: 24, weeks: 24 * 7 };
-
-function optionalNumber(value: string | undefined): number | null {
-	return value === undefined || value.trim() === '' ? null : Number(value);
-}
-
-function tickedScreen(data: FormData): string[] {
-	return data.getAll('emergencyScreen').filter((v): v is string => typeof v === 'string');
-}
-
-function langOf(value: string | null | undefined, acceptLanguage: string | null = null): Lang {
-	if (value === 'es' || value === 'en') return value;
-	return acceptLanguage?.toLowerCase().startsWith('es') ? 'es' : 'en';
-}
 
 /** Step 2's fields: an error in one of them is shown on step 2. */
 const DETAIL_FIELDS = ['description', 'severity', 'duration', 'callbackPhone', 'contactPreference', 'subjectAge', '_'];
-
-/** Field names of the question step: one radio group per question. */
-const ANSWER_PREFIX = 'answer.';
-
-/** The report as the form sends it, in the shape reportSchema validates (numbers and lists parsed). */
-function reportFromForm(data: FormData, all: FormValues) {
-	const duration = optionalNumber(all.duration);
-	const answers: Record<string, string> = {};
-	for (const [key, value] of data)
-		if (key.startsWith(ANSWER_PREFIX) && typeof value === 'string') answers[key.slice(ANSWER_PREFIX.length)] = value;
-	const temperature = optionalNumber(all.temperature);
-	const list = (name: string) => data.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
-	const complaints = list('complaints');
-	if (all.complaint && all.complaint !== 'none') complaints.push(all.complaint);
-	return {
-		id: all.id || undefined,
-		emergencyScreen: tickedScreen(data),
-		// "Anything else the nurse should know?" on the question step: the patient's words too, read with the rest.
-		description: [all.description ?? '', all.more?.trim() ?? ''].filter((t) => t.length > 0).join('\n'),
-		severity: optionalNumber(all.severity),
-		durationHours: duration === null ? null : duration * (HOURS_PER_UNIT[all.durationUnit ?? 'hours'] ?? Number.NaN),
-		pregnant: all.pregnant === 'yes' ? true : all.pregnant === 'no' ? false : null,
-		callbackPhone: all.callbackPhone,
-		contactPreference: all.contactPreference || 'call',
-		subject: all.subject || 'self',
-		subjectAgeYears: all.subject && all.subject !== 'self' ? optionalNumber(all.subjectAge) : null,
-		answers,
-		complaints,
-		riskFactors: list('riskFactors'),
-		measurements: {
-			temperatureC:
-				temperature === null
-					? null
-					: all.temperatureUnit === 'C'
-						? temperature
-						: Math.round((((temperature - 32) * 5) / 9) * 10) / 10,
-			glucoseMgDl: optionalNumber(all.glucose),
-			systolic: optionalNumber(all.systolic),
-			diastolic: optionalNumber(all.diastolic),
-			spo2: optionalNumber(all.spo2)
-		}
-	};
-}
 
 const READING_FIELDS: Record<string, string> = {
 	temperatureC: 'temperature',

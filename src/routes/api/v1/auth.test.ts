@@ -32,7 +32,13 @@ describe('auth API', () => {
 		api.token = login.json.token;
 
 		expect((await api.request('GET', '/reports')).status).toBe(200);
+		// Whose session this is (the phone's outbox asks before sending a report saved offline).
+		const session = await api.request('GET', '/auth/session');
+		expect(session.status).toBe(200);
+		expect(session.json.user).toEqual({ id: signup.json.user.id, role: 'patient' });
+		expect(session.headers.get('cache-control')).toBe('no-store');
 		expect((await api.request('POST', '/auth/logout')).status).toBe(204);
+		expect((await api.request('GET', '/auth/session')).status).toBe(401);
 		const after = await api.request('GET', '/reports');
 		expect(after.status).toBe(401);
 		expect(after.json.error.code).toBe('unauthenticated');
