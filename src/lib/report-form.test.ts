@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { langOf, reportFromForm } from './report-form';
+import { answersCallFor, langOf, reportFromForm } from './report-form';
 
 function form(entries: [string, string][]): FormData {
 	const data = new FormData();
@@ -82,5 +82,28 @@ describe('langOf', () => {
 		expect(langOf('es')).toBe('es');
 		expect(langOf(null, 'es-US,es;q=0.9')).toBe('es');
 		expect(langOf('fr', 'en-US')).toBe('en');
+	});
+});
+
+describe('answersCallFor', () => {
+	const q = (id: string, flags: { emergency?: boolean; crisis?: boolean; redFlag?: boolean }) => ({
+		id,
+		text: id,
+		complaint: 'x',
+		emergency: flags.emergency ?? false,
+		crisis: flags.crisis ?? false,
+		redFlag: flags.redFlag ?? false
+	});
+	const questions = [q('a', { emergency: true, redFlag: true }), q('b', { emergency: true, crisis: true })];
+
+	it('a "yes", or "not sure" on a red flag, calls for 911; the crisis line only where the question says', () => {
+		const answers: Record<string, string> = { a: 'unsure' };
+		expect(answersCallFor(questions, (id) => answers[id], 'emergency')).toBe(true);
+		expect(answersCallFor(questions, (id) => answers[id], 'crisis')).toBe(false);
+		answers.b = 'yes';
+		expect(answersCallFor(questions, (id) => answers[id], 'crisis')).toBe(true);
+		expect(answersCallFor(questions, () => 'no', 'emergency')).toBe(false);
+		expect(answersCallFor(questions, (id) => (id === 'b' ? 'unsure' : undefined), 'emergency')).toBe(false);
+		expect(answersCallFor(undefined, () => 'yes', 'emergency')).toBe(false);
 	});
 });

@@ -4,6 +4,25 @@
  * saved offline is the same report the form would have sent.
  */
 
+import type { Answer, AskedQuestion } from './triage/types';
+
+/**
+ * Does any answer so far call for `flag` (call 911: `emergency`; and 988: `crisis`)? A "yes", or a
+ * "not sure" on a red-flag question, as the engine counts them.
+ */
+export function answersCallFor(
+	questions: readonly AskedQuestion[] | undefined,
+	answerOf: (id: string) => Answer | string | undefined,
+	flag: 'emergency' | 'crisis'
+): boolean {
+	return (
+		questions?.some((q) => {
+			const a = answerOf(q.id);
+			return q[flag] && (a === 'yes' || (a === 'unsure' && q.redFlag));
+		}) ?? false
+	);
+}
+
 /** The form's fields, first value of each name (as `formValues` gives them). */
 export type FormFields = Record<string, string | undefined>;
 

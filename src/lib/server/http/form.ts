@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { fieldErrors } from '../../schemas';
+import { firstValues } from '../../report-form';
 import { problemStatus, type Problem } from '../problem';
 
 export type FormValues = Record<string, string>;
@@ -10,8 +11,7 @@ export function formValues(
 	data: FormData,
 	secret: readonly string[] = ['password']
 ): { all: FormValues; echo: FormValues } {
-	const all: FormValues = {};
-	for (const [key, value] of data) if (typeof value === 'string' && !(key in all)) all[key] = value;
+	const all = firstValues(data) as FormValues;
 	const echo = Object.fromEntries(Object.entries(all).filter(([key]) => !secret.includes(key)));
 	return { all, echo };
 }
