@@ -9,6 +9,8 @@ import { config } from '$lib/server/config';
 import { StorageRefusedError } from '$lib/server/db';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureClinic, hasClinic, seedDemo } from '$lib/server/db/seed';
 import { log } from '$lib/server/log';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { ENGLISH_ONLY } from '$lib/i18n.svelte';
 import { startPushAlerts } from '$lib/server/notify/alerts';
 import { startDeadlineMonitor } from '$lib/server/queues/deadlines';
 import { loadCheckpointKey, startCheckpoints } from '$lib/server/reports/audit';
@@ -120,6 +122,23 @@ const requestLog: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * Pages speak the patient's language: Paraglide picks it from the language
+ * cookie, then Accept-Language, and holds it for the request's message
+ * functions; `<html lang>` says it. Staff pages are written in English only,
+ * so they say so; the JSON API speaks English and skips this (the middleware
+ * clones each request, a cost the report endpoint need not pay).
+ */
+const language: Handle = ({ event, resolve }) => {
+	if (ENGLISH_ONLY.test(event.url.pathname))
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', 'en') });
+	// Only the headers decide the locale: the body (a report) is never copied.
+	const headers = new Request(event.url, { headers: event.request.headers });
+	return paraglideMiddleware(headers, ({ locale }) =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+	);
+};
+
 /** Where someone with a temporary password may go before choosing their own. */
 const WHILE_TEMPORARY = ['/account/password', '/logout', '/api/v1/auth/logout', '/api/v1/auth/password', '/emergency'];
 
@@ -136,7 +155,7 @@ const temporaryPassword: Handle = async ({ event, resolve }) => {
 	redirect(303, '/account/password');
 };
 
-export const handle = sequence(requestLog, securityHeaders, authenticate, temporaryPassword);
+export const handle = sequence(requestLog, securityHeaders, authenticate, language, temporaryPassword);
 
 export const handleError: HandleServerError = ({ error, status, event }) => {
 	if (status === 404) return { message: 'Not found' };

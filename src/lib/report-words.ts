@@ -1,119 +1,21 @@
 /**
- * The new-report flow's words in English and US Spanish (the question texts
- * themselves are reviewed data: src/lib/triage/data/questions.json). Plain,
- * short, about grade 6; Spanish in the usted form.
+ * Words of the report form that are chosen by a value rather than written in
+ * place. Every word itself is in messages/{en,es}.json (plain, about grade 6;
+ * Spanish in the usted form); the question texts are reviewed clinical data
+ * in src/lib/triage/data/questions.json.
  */
-import type { Lang } from './triage/types';
+import { m } from '$lib/paraglide/messages';
+/** How long it has been going on, in the units the form offers. */
+export const DURATION_UNITS = ['minutes', 'hours', 'days', 'weeks'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
 
-export const REPORT_WORDS = {
-	en: {
-		otherLanguage: 'Español',
-		detailsTitle: 'What is going on?',
-		describe: 'Describe your symptoms or request',
-		describeHint: 'In your own words: what, where, since when.',
-		who: 'Who is this about?',
-		whoSelf: 'Me',
-		whoChild: 'My child',
-		whoParent: 'My parent',
-		whoOther: 'Someone else',
-		theirAge: 'Their age in years',
-		theirAgeHint: 'For a baby, use a decimal: 6 weeks is 0.1, 6 months is 0.5.',
-		howBad: 'How bad is it right now?',
-		preferNot: 'Prefer not to say',
-		noPain: 'no pain or trouble',
-		worst: 'worst imaginable',
-		howLong: 'How long has this been going on?',
-		unitOfTime: 'Unit of time',
-		units: { minutes: 'minutes', hours: 'hours', days: 'days', weeks: 'weeks' },
-		pregnant: 'Could you be pregnant?',
-		phone: 'Phone number to call you back on',
-		contactHow: 'How should we contact you?',
-		callMe: 'Call me',
-		textMe: 'Text me',
-		either: 'Either',
-		continue: 'Continue',
-		yes: 'Yes',
-		no: 'No',
-		unsure: 'Not sure',
-		questionsTitle: 'A few quick questions',
-		questionsIntro: 'These help us decide who should call you back, and how soon.',
-		answerForThem: 'Answer for the person this is about.',
-		answered: (n: number, of: number) => `${n} of ${of} answered`,
-		pickerTitle: 'What is it mostly about?',
-		pickerIntro: 'Tap the one that fits best.',
-		pickerNone: 'None of these',
-		riskTitle: 'Does any of this apply?',
-		riskIntro: 'Tap all that apply. Leave blank if none.',
-		readingsTitle: 'Add a reading you took (optional)',
-		temperature: 'Temperature',
-		temperatureUnit: 'Temperature unit',
-		glucose: 'Blood sugar (mg/dL)',
-		systolic: 'Blood pressure, top number',
-		diastolic: 'Blood pressure, bottom number',
-		spo2: 'Oxygen level (%)',
-		more: 'Anything else we should know? (optional)',
-		moreHint: 'For example a reading, a medicine, or something that worries you.',
-		send: 'Send report',
-		sendEmergency: 'Send to my care team as an emergency',
-		worse: 'If you get worse while you wait, call',
-		yourWords: 'You wrote'
-	},
-	es: {
-		otherLanguage: 'English',
-		detailsTitle: '¿Qué le pasa?',
-		describe: 'Describa sus síntomas o lo que necesita',
-		describeHint: 'Con sus palabras: qué, dónde, desde cuándo.',
-		who: '¿De quién se trata?',
-		whoSelf: 'De mí',
-		whoChild: 'De mi hijo o hija',
-		whoParent: 'De mi padre o madre',
-		whoOther: 'De otra persona',
-		theirAge: 'Su edad en años',
-		theirAgeHint: 'Para un bebé, use decimales: 6 semanas es 0.1, 6 meses es 0.5.',
-		howBad: '¿Qué tan fuerte es ahora?',
-		preferNot: 'Prefiero no decir',
-		noPain: 'nada de dolor ni molestia',
-		worst: 'lo peor que se pueda imaginar',
-		howLong: '¿Desde hace cuánto tiempo?',
-		unitOfTime: 'Unidad de tiempo',
-		units: { minutes: 'minutos', hours: 'horas', days: 'días', weeks: 'semanas' },
-		pregnant: '¿Podría estar embarazada?',
-		phone: 'Teléfono para devolverle la llamada',
-		contactHow: '¿Cómo prefiere que le contactemos?',
-		callMe: 'Llámenme',
-		textMe: 'Envíenme un mensaje de texto',
-		either: 'Cualquiera',
-		continue: 'Continuar',
-		yes: 'Sí',
-		no: 'No',
-		unsure: 'No sé',
-		questionsTitle: 'Unas preguntas rápidas',
-		questionsIntro: 'Nos ayudan a decidir quién le debe llamar y qué tan pronto.',
-		answerForThem: 'Conteste por la persona de quien se trata.',
-		answered: (n: number, of: number) => `${n} de ${of} contestadas`,
-		pickerTitle: '¿De qué se trata más que nada?',
-		pickerIntro: 'Toque la opción que mejor le quede.',
-		pickerNone: 'Ninguna de estas',
-		riskTitle: '¿Le aplica algo de esto?',
-		riskIntro: 'Toque todo lo que aplique. Déjelo en blanco si nada aplica.',
-		readingsTitle: 'Agregue una medición que tomó (opcional)',
-		temperature: 'Temperatura',
-		temperatureUnit: 'Unidad de temperatura',
-		glucose: 'Azúcar en la sangre (mg/dL)',
-		systolic: 'Presión arterial, número de arriba',
-		diastolic: 'Presión arterial, número de abajo',
-		spo2: 'Nivel de oxígeno (%)',
-		more: '¿Algo más que debamos saber? (opcional)',
-		moreHint: 'Por ejemplo, una medición, una medicina o algo que le preocupe.',
-		send: 'Enviar reporte',
-		sendEmergency: 'Enviar a mi equipo médico como emergencia',
-		worse: 'Si se siente peor mientras espera, llame al',
-		yourWords: 'Usted escribió'
-	}
-} satisfies Record<Lang, unknown>;
+const UNIT_WORDS: Record<DurationUnit, () => string> = {
+	minutes: m.report_units_minutes,
+	hours: m.report_units_hours,
+	days: m.report_units_days,
+	weeks: m.report_units_weeks
+};
 
-export type ReportWords = (typeof REPORT_WORDS)['en'];
-
-export function reportWords(lang: Lang): ReportWords {
-	return REPORT_WORDS[lang];
+export function unitWord(unit: DurationUnit): string {
+	return UNIT_WORDS[unit]();
 }

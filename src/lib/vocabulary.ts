@@ -1,4 +1,8 @@
-/** Vocabularies shared by server and browser. Adding a value breaks exhaustive switches where it must be handled. */
+/**
+ * Vocabularies shared by server and browser. Adding a value breaks exhaustive switches where it must be handled.
+ * Labels speak the page's language (messages/*.json); staff pages and the API speak English.
+ */
+import { m } from './paraglide/messages';
 import type { TriageLevel } from './triage/types';
 
 /** Urgent and emergency reports belong to clinicians: the line support staff never cross. */
@@ -58,11 +62,11 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export function statusLabel(status: ReportStatus): string {
 	switch (status) {
 		case 'open':
-			return 'Waiting';
+			return m.status_open();
 		case 'claimed':
-			return 'Being handled';
+			return m.status_claimed();
 		case 'resolved':
-			return 'Closed';
+			return m.status_resolved();
 	}
 }
 
@@ -75,13 +79,13 @@ export type CallbackWindow = (typeof CALLBACK_WINDOWS)[number];
 export function callbackWindowLabel(window: CallbackWindow): string {
 	switch (window) {
 		case 'asap':
-			return 'As soon as possible';
+			return m.window_asap();
 		case 'morning':
-			return 'Morning (8 am – noon)';
+			return m.window_morning();
 		case 'afternoon':
-			return 'Afternoon (noon – 5 pm)';
+			return m.window_afternoon();
 		case 'evening':
-			return 'Evening (5 pm – 8 pm)';
+			return m.window_evening();
 	}
 }
 
@@ -91,13 +95,13 @@ export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 export function contactOutcomeLabel(outcome: ContactOutcome): string {
 	switch (outcome) {
 		case 'reached':
-			return 'Reached the patient';
+			return m.outcome_reached();
 		case 'no_answer':
-			return 'No answer';
+			return m.outcome_no_answer();
 		case 'voicemail':
-			return 'Left a voicemail';
+			return m.outcome_voicemail();
 		case 'wrong_number':
-			return 'Wrong number';
+			return m.outcome_wrong_number();
 	}
 }
 
@@ -107,63 +111,63 @@ export type Disposition = (typeof DISPOSITIONS)[number];
 export function dispositionLabel(disposition: Disposition): string {
 	switch (disposition) {
 		case 'advice':
-			return 'Advice given';
+			return m.disposition_advice();
 		case 'appointment':
-			return 'Appointment booked';
+			return m.disposition_appointment();
 		case 'telehealth':
-			return 'Telehealth visit';
+			return m.disposition_telehealth();
 		case 'urgent_care':
-			return 'Sent to urgent care';
+			return m.disposition_urgent_care();
 		case 'ed':
-			return 'Sent to the emergency department';
+			return m.disposition_ed();
 		case 'no_action':
-			return 'No action needed';
+			return m.disposition_no_action();
 	}
 }
 
 export function channelLabel(channel: Channel): string {
 	switch (channel) {
 		case 'office':
-			return "Your doctor's office";
+			return m.channel_office();
 		case 'call_center':
-			return 'Call center';
+			return m.channel_call_center();
 		case 'telehealth':
-			return 'Telehealth';
+			return m.channel_telehealth();
 	}
 }
 
 export function roleLabel(role: Role): string {
 	switch (role) {
 		case 'patient':
-			return 'Patient';
+			return m.role_patient();
 		case 'support':
-			return 'Non-clinical support staff';
+			return m.role_support();
 		case 'clinician':
-			return 'Clinician';
+			return m.role_clinician();
 		case 'admin':
-			return 'Administrator';
+			return m.role_admin();
 	}
 }
 
 export function queueLabel(queue: Queue): string {
 	switch (queue) {
 		case 'clinician':
-			return 'Clinician queue (nurses and doctors)';
+			return m.queue_clinician();
 		case 'support':
-			return 'Support team queue';
+			return m.queue_support();
 	}
 }
 
 export function levelLabel(level: TriageLevel): string {
 	switch (level) {
 		case 'emergency':
-			return 'Emergency';
+			return m.level_emergency();
 		case 'urgent':
-			return 'Urgent';
+			return m.level_urgent();
 		case 'routine':
-			return 'Routine';
+			return m.level_routine();
 		case 'admin':
-			return 'Administrative request';
+			return m.level_admin();
 	}
 }
 

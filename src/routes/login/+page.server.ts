@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { setSessionCookie } from '$lib/server/auth/cookie';
+import { setLanguageCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { homeFor } from '$lib/server/auth/guard';
 import { logIn } from '$lib/server/auth/login';
 import { failWith, formValues, validate } from '$lib/server/http/form';
@@ -32,6 +32,8 @@ export const actions: Actions = {
 		if (!signedIn.ok) return failWith(signedIn.problem, echo);
 		const { account, token, session } = signedIn.value;
 		setSessionCookie(cookies, token, session.expiresAt);
+		// The language chosen last, on any phone, is the one this sign-in opens in.
+		if (account.language) setLanguageCookie(cookies, account.language);
 		redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(account.role));
 	}
 };

@@ -9,6 +9,7 @@ import { db, now, submit } from '$lib/server/runtime';
 import { langOf, optionalNumber, reportFromForm, tickedScreen } from '$lib/report-form';
 import { questionsRequestSchema, reportSchema, toldSchema, type ReportInput } from '$lib/schemas';
 import { EMERGENCY_SCREEN_IDS } from '$lib/triage/types';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Step 2's fields: an error in one of them is shown on step 2. */
@@ -47,18 +48,17 @@ function temperatureError(all: FormValues): string | null {
 	return null;
 }
 
-export const load: PageServerLoad = ({ url, request }) => {
+export const load: PageServerLoad = () => {
 	const user = requireRole('patient');
 	const profile = db().select().from(patientProfiles).where(eq(patientProfiles.userId, user.id)).get();
 	const age = profile ? ageInYears(profile.dateOfBirth, now()) : null;
-	const lang = langOf(url.searchParams.get('lang'), request.headers.get('accept-language'));
+	const lang = getLocale();
 	return {
 		phone: profile?.phone ?? '',
 		// Asked only where it can matter: it changes triage of pain, bleeding and headache.
 		askPregnancy: profile?.sex !== 'male' && age !== null && age >= 10 && age < 60,
 		// A fresh id per visit makes a double-tapped submit one report, not two.
 		reportId: crypto.randomUUID(),
-		lang,
 		riskFactors: riskFactorChoices(lang)
 	};
 };

@@ -5,6 +5,7 @@
 import type { Db } from '../db';
 import { problem, type Result } from '../problem';
 import type { SignupInput } from '../../schemas';
+import type { Lang } from '../../triage/types';
 import type { AuthLimits } from './rate-limit';
 import { createSession, type Session } from './session';
 import { authenticate, createPatient, type AccountRef } from './user';
@@ -52,13 +53,14 @@ export async function signUp(
 	limits: AuthLimits | null,
 	input: SignupInput,
 	address: string,
-	now: number
+	now: number,
+	language: Lang | null = null
 ): Promise<Result<SignedIn>> {
 	if (limits) {
 		const allowed = limits.signupByAddress.consume(address, 1, now);
 		if (!allowed.ok) return tooMany(allowed.retryAfterMs);
 	}
-	const created = await createPatient(db, input, now);
+	const created = await createPatient(db, input, now, language);
 	if (!created.ok) return created;
 	const { token, session } = createSession(db, created.value.id, 'patient', now);
 	return { ok: true, value: { account: created.value, token, session } };

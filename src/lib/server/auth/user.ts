@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { clinics, patientProfiles, staffProfiles, users } from '../db/schema';
 import { ok, problem, type Result } from '../problem';
 import type { SignupInput, StaffAccountInput } from '../../schemas';
+import type { Lang } from '../../triage/types';
 import type { Channel, Role } from '../../vocabulary';
 import { credentialRefusal } from '../reports/policy';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
@@ -12,6 +13,8 @@ export interface AccountRef {
 	email: string;
 	name: string;
 	role: Role;
+	/** The language the person last chose, if they ever did. */
+	language: Lang | null;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -23,7 +26,12 @@ export function defaultClinicId(db: Db): string | null {
 	return db.select({ id: clinics.id }).from(clinics).orderBy(asc(clinics.createdAt)).limit(1).get()?.id ?? null;
 }
 
-export async function createPatient(db: Db, input: SignupInput, now: number): Promise<Result<AccountRef>> {
+export async function createPatient(
+	db: Db,
+	input: SignupInput,
+	now: number,
+	language: Lang | null = null
+): Promise<Result<AccountRef>> {
 	const clinicId = defaultClinicId(db);
 	if (!clinicId)
 		return problem('invalid_state', 'No clinic is set up yet. Ask your clinic to finish setting up Clearline.');
@@ -32,7 +40,7 @@ export async function createPatient(db: Db, input: SignupInput, now: number): Pr
 	try {
 		db.transaction((tx) => {
 			tx.insert(users)
-				.values({ id, email: input.email, passwordHash, role: 'patient', name: input.name, createdAt: now })
+				.values({ id, email: input.email, passwordHash, role: 'patient', name: input.name, createdAt: now, language })
 				.run();
 			tx.insert(patientProfiles)
 				.values({ userId: id, phone: input.phone, dateOfBirth: input.dateOfBirth, sex: input.sex ?? null, clinicId })
@@ -46,7 +54,7 @@ export async function createPatient(db: Db, input: SignupInput, now: number): Pr
 		}
 		throw error;
 	}
-	return ok({ id, email: input.email, name: input.name, role: 'patient' });
+	return ok({ id, email: input.email, name: input.name, role: 'patient', language });
 }
 
 function staffDefaults(
@@ -115,7 +123,7 @@ export async function createStaff(
 		}
 		throw error;
 	}
-	return ok({ id, email: input.email, name: input.name, role: defaults.role });
+	return ok({ id, email: input.email, name: input.name, role: defaults.role, language: null });
 }
 
 /** Same answer and similar time for an unknown email and a wrong password. */
@@ -127,7 +135,8 @@ export async function authenticate(db: Db, email: string, password: string): Pro
 			name: users.name,
 			role: users.role,
 			passwordHash: users.passwordHash,
-			disabledAt: users.disabledAt
+			disabledAt: users.disabledAt,
+			language: users.language
 		})
 		.from(users)
 		.where(eq(users.email, email.trim().toLowerCase()))
@@ -136,5 +145,10 @@ export async function authenticate(db: Db, email: string, password: string): Pro
 	if (!row || !valid || row.disabledAt !== null) {
 		return problem('invalid_credentials', 'That email and password do not match an account.');
 	}
-	return ok({ id: row.id, email: row.email, name: row.name, role: row.role });
+	return ok({ id: row.id, email: row.email, name: row.name, role: row.role, language: row.language });
+}
+
+/** Remembers the language someone chose, so their next sign-in on any phone opens in it. */
+export function setLanguage(db: Db, userId: string, language: Lang): void {
+	db.update(users).set({ language }).where(eq(users.id, userId)).run();
 }

@@ -10,7 +10,7 @@ import {
 	REPORT_STATUSES,
 	ROLES
 } from '../../vocabulary';
-import { SEXES, TRIAGE_LEVELS, type EmergencyScreenId, type FiredRule, type Told } from '../../triage/types';
+import { LANGS, SEXES, TRIAGE_LEVELS, type EmergencyScreenId, type FiredRule, type Told } from '../../triage/types';
 
 /** Milliseconds since the epoch: one representation of time everywhere. */
 const timestamp = (name: string) => integer(name, { mode: 'number' });
@@ -33,7 +33,9 @@ export const users = sqliteTable(
 		createdAt: timestamp('created_at').notNull(),
 		disabledAt: timestamp('disabled_at'),
 		/** Set by an admin's temporary password: the account must choose its own before doing anything else. */
-		mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false)
+		mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+		/** The language this person last chose ('en' | 'es'); null until they choose. Sign-in opens the app in it. */
+		language: text('language', { enum: LANGS })
 	},
 	(t) => [index('users_role_idx').on(t.role)]
 );
