@@ -6,7 +6,16 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'static/', 'drizzle/', 'src/lib/paraglide/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'static/',
+			'drizzle/',
+			'src/lib/paraglide/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

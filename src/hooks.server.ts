@@ -10,7 +10,7 @@ import { StorageRefusedError } from '$lib/server/db';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureClinic, hasClinic, seedDemo } from '$lib/server/db/seed';
 import { log } from '$lib/server/log';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { ENGLISH_ONLY } from '$lib/i18n.svelte';
+import { ENGLISH_ONLY, m } from '$lib/i18n.svelte';
 import { startPushAlerts } from '$lib/server/notify/alerts';
 import { startDeadlineMonitor } from '$lib/server/queues/deadlines';
 import { loadCheckpointKey, startCheckpoints } from '$lib/server/reports/audit';
@@ -168,6 +168,7 @@ export const handleError: HandleServerError = ({ error, status, event }) => {
 		},
 		'unexpected error'
 	);
-	const message = 'Something went wrong on our side. Your information is safe; please try again.';
+	// In the page's language (this runs inside the request's locale); the API's is English.
+	const message = m.error_something();
 	return { message, errorId, error: { code: 'internal_error', message } };
 };

@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signUpPatient } from './report-flow';
+import { signUpPatient, switchToSpanish } from './report-flow';
 
 async function signUp(page: Page, lang: 'en' | 'es' = 'en') {
 	await signUpPatient(page, { name: 'Ana Morales', dateOfBirth: '1949-03-02' });
-	if (lang === 'es') await page.goto('/report?lang=es', { waitUntil: 'networkidle' });
+	if (lang === 'es') await switchToSpanish(page);
 }
 
 /** Past the emergency checklist (nothing ticked) to the description. */
@@ -96,7 +96,7 @@ test('when nothing is recognised it asks what the report is mostly about, then t
 
 test('in Spanish: "me duele el costado", "Sí" to sudden onset, and it goes to a nurse @no-js', async ({ page }) => {
 	await signUp(page, 'es');
-	await page.getByRole('button', { name: 'Continue' }).click();
+	await page.getByRole('button', { name: 'Continuar' }).click();
 	await page.getByLabel('Describa sus síntomas o lo que necesita').fill('me duele el costado');
 	await page.getByRole('button', { name: 'Continuar' }).click();
 	await expect(page.getByRole('heading', { name: 'Unas preguntas rápidas' })).toBeVisible();
@@ -110,8 +110,8 @@ test('in Spanish, for a parent: the questions in Spanish and the parent’s age 
 	browser
 }) => {
 	await signUp(page, 'es');
-	await page.getByRole('button', { name: 'Continue' }).click();
-	await expect(page.locator('main')).toHaveAttribute('lang', 'es');
+	await page.getByRole('button', { name: 'Continuar' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 	await page.getByLabel('Describa sus síntomas o lo que necesita').fill('mi mamá se cayó hoy');
 	await page.getByLabel('De mi padre o madre').check();
 	await page.getByLabel('Su edad en años').fill('84');

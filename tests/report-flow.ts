@@ -33,3 +33,10 @@ export async function signUpPatient(
 	await expect(page).toHaveURL(/\/report$/);
 	return email;
 }
+
+/** The header's language switch, from English to Spanish: in place with JavaScript, a round trip without. */
+export async function switchToSpanish(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Español' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+	await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
+}

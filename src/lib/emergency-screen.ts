@@ -1,3 +1,4 @@
+import { getLocale } from './paraglide/runtime';
 import type { EmergencyScreenId, Lang } from './triage/types';
 
 /** The yes/no checklist shown before any free text, in the patient's words (`label` English, `es` US Spanish). */
@@ -34,6 +35,12 @@ export const EMERGENCY_SCREEN: readonly { id: EmergencyScreenId; label: string; 
 
 export function screenLabel(id: string): string {
 	return EMERGENCY_SCREEN.find((item) => item.id === id)?.label ?? id;
+}
+
+/** One checklist item in the page's language (what the patient saw when they ticked it). */
+export function screenItemLabel(id: string, lang: Lang = getLocale()): string {
+	const item = EMERGENCY_SCREEN.find((i) => i.id === id);
+	return item ? (lang === 'es' ? item.es : item.label) : id;
 }
 
 /** The checklist in the patient's language. */

@@ -1,17 +1,21 @@
 import { env } from '$env/dynamic/public';
+import { getLocale } from './paraglide/runtime';
 
 /**
  * Dates as people read them, in the clinic's time zone (PUBLIC_TIMEZONE) on the
  * server and in the browser alike, so a deadline reads the same before and after
  * a live refresh. Without it, the zone of whatever machine renders the page.
+ * Words (day and month names) are in the page's language.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
-	const key = timeZone ?? '';
+	// The page's language: US English or US Spanish date words, the same clock.
+	const locale = getLocale() === 'es' ? 'es-US' : 'en-US';
+	const key = `${locale} ${timeZone ?? ''}`;
 	let formatter = formatters.get(key);
 	if (!formatter) {
-		formatter = new Intl.DateTimeFormat('en-US', {
+		formatter = new Intl.DateTimeFormat(locale, {
 			weekday: 'short',
 			month: 'short',
 			day: 'numeric',

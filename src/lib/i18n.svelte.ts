@@ -52,8 +52,18 @@ if (browser) {
 	document.documentElement.lang = pageLocale();
 }
 
-/** Called on every navigation (root layout): a staff page speaks English, a patient page the chosen language. */
+/** The language cookie as the server last set it (sign-in sets it from the account). */
+function cookieLocale(): Locale | null {
+	const match = document.cookie.match(new RegExp(`(?:^|;\\s*)${cookieName}=([^;]*)`));
+	return toLocale(match?.[1]);
+}
+
+/**
+ * Called on every navigation (root layout): a staff page speaks English, a patient page the
+ * chosen language, which a sign-in may just have changed (it sets the cookie from the account).
+ */
 export function localeForPath(pathname: string): void {
+	client.chosen = cookieLocale() ?? client.chosen;
 	client.englishOnly = ENGLISH_ONLY.test(pathname);
 	document.documentElement.lang = pageLocale();
 }

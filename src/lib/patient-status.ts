@@ -5,6 +5,7 @@
  * with one deadline and the clinic's number. Pure, so every state is tested
  * from a table and the page reads the same before and after a live refresh.
  */
+import { m } from './paraglide/messages';
 import type { TriageLevel } from './triage/types';
 import { isClinicalLevel, type ReportStatus } from './vocabulary';
 
@@ -34,13 +35,15 @@ export interface PatientStatus {
 }
 
 export function patientStatus(r: PatientStatusInput): PatientStatus {
-	const call = `call ${r.clinic.name} on ${r.clinic.phone}`;
+	const call = m.status_callClinic({ clinic: r.clinic.name, phone: r.clinic.phone });
 	if (r.status === 'resolved') {
-		const lines = r.outcome ? [`What was done: ${r.outcome.text}`] : [];
-		lines.push(`Still not better? Tell us below, or ${call}. In an emergency, call 911.`);
+		const lines = r.outcome ? [m.status_whatWasDone({ outcome: r.outcome.text })] : [];
+		lines.push(m.status_stillNotBetter({ call }));
 		return {
 			tone: 'done',
-			headline: r.outcome ? `Closed: ${r.outcome.dispositionLabel.toLowerCase()}` : 'Closed',
+			headline: r.outcome
+				? m.status_closedAs({ disposition: r.outcome.dispositionLabel.toLowerCase() })
+				: m.status_closed(),
 			lines
 		};
 	}
@@ -48,8 +51,8 @@ export function patientStatus(r: PatientStatusInput): PatientStatus {
 		// The call-911 card above says what to do; this says who else knows.
 		return {
 			tone: 'emergency',
-			headline: r.handler ? `${r.handler.line} has your report` : 'The nurses and doctors have been alerted',
-			lines: ['Do not wait for their call: call 911 now, or go to the nearest emergency department.']
+			headline: r.handler ? m.status_handlerHasIt({ handler: r.handler.line }) : m.status_alerted(),
+			lines: [m.status_dontWait()]
 		};
 	}
 	const clinical = isClinicalLevel(r.level);
@@ -57,57 +60,52 @@ export function patientStatus(r: PatientStatusInput): PatientStatus {
 	if (r.callbackCancelled) {
 		return {
 			tone,
-			headline: 'You cancelled your call back',
-			lines: [`We will not call you about this report. If you change your mind, ask for a call back below, or ${call}.`]
+			headline: m.status_cancelled(),
+			lines: [m.status_cancelledLine({ call })]
 		};
 	}
 	if (r.status === 'open' && (r.overdue || r.escalationStep > 0)) {
 		return {
 			tone: 'urgent',
-			headline: 'We are sorry for the wait',
-			lines: [
-				'Nobody has picked up your report yet. We have alerted more staff.',
-				clinical ? 'If you feel worse, call 911.' : `If you feel worse, add an update below or ${call}.`
-			]
+			headline: m.status_sorry(),
+			lines: [m.status_nobodyYet(), clinical ? m.status_worse911() : m.status_worseUpdate({ call })]
 		};
 	}
 	if (r.handler && r.contact.reached) {
 		return {
 			tone,
-			headline: `${r.handler.firstName} spoke with you`,
-			lines: [`${r.handler.line} is handling your report and will close it when it is done.`]
+			headline: m.status_spokeWith({ name: r.handler.firstName }),
+			lines: [m.status_willClose({ handler: r.handler.line })]
 		};
 	}
 	if (r.handler && r.contact.failedAttempts > 0) {
 		return {
 			tone,
-			headline: 'We tried to call you',
+			headline: m.status_triedToCall(),
 			lines: [
-				`${r.handler.line} called ${r.callbackPhone} and could not reach you. Keep your phone close, or ${call}.`,
-				...(clinical ? ['If you feel worse, call 911.'] : [])
+				m.status_couldNotReach({ handler: r.handler.line, phone: r.callbackPhone, call }),
+				...(clinical ? [m.status_worse911()] : [])
 			]
 		};
 	}
 	if (r.handler) {
 		return {
 			tone,
-			headline: r.handler.clinical ? 'A nurse or doctor has your report' : 'Our support team has your report',
-			lines: [`${r.handler.line} will contact you on ${r.callbackPhone}.`]
+			headline: r.handler.clinical ? m.status_clinicianHasIt() : m.status_supportHasIt(),
+			lines: [m.status_willContact({ handler: r.handler.line, phone: r.callbackPhone })]
 		};
 	}
 	if (clinical) {
 		return {
 			tone,
-			headline: `A nurse or doctor will call you by ${r.respondBy}`,
-			lines: [`Keep your phone close: we will call ${r.callbackPhone}. If you get worse before then, call 911.`]
+			headline: m.status_clinicianBy({ time: r.respondBy }),
+			lines: [m.status_keepClose({ phone: r.callbackPhone })]
 		};
 	}
 	return {
 		tone,
 		headline:
-			r.level === 'routine'
-				? `Your care team will reply by ${r.respondBy}`
-				: `The support team will reply by ${r.respondBy}`,
-		lines: [`If you get worse, add an update below or ${call}. In an emergency, call 911.`]
+			r.level === 'routine' ? m.status_careTeamBy({ time: r.respondBy }) : m.status_supportBy({ time: r.respondBy }),
+		lines: [m.status_worseLine({ call })]
 	};
 }

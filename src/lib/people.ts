@@ -1,4 +1,5 @@
 /** How a person who handled a report is named to patients and staff: name, credential, team, channel and role, always all of them. */
+import { m } from './paraglide/messages';
 import type { ActorRole } from './vocabulary';
 
 export interface Person {
@@ -11,7 +12,7 @@ export interface Person {
 }
 
 function nameAndCredential(p: Person): string {
-	return [p.name ?? 'Unknown', p.credential].filter(Boolean).join(', ');
+	return [p.name ?? m.people_unknown(), p.credential].filter(Boolean).join(', ');
 }
 
 /**
@@ -24,7 +25,7 @@ export function handlerText(p: Person): string {
 	const parts = [nameAndCredential(p)];
 	if (p.team) parts.push(p.team);
 	if (p.channelLabel && !p.team?.toLowerCase().includes(p.channelLabel.toLowerCase())) parts.push(p.channelLabel);
-	if (!p.clinical && !/non-clinical/i.test(p.credential ?? '')) parts.push('non-clinical staff');
+	if (!p.clinical && !/non-clinical/i.test(p.credential ?? '')) parts.push(m.people_nonClinical());
 	return parts.join(' · ');
 }
 
@@ -34,7 +35,7 @@ export function actorText(p: Person, audience: 'patient' | 'staff'): string {
 		case 'system':
 			return p.name ?? 'Clearline';
 		case 'patient':
-			return audience === 'patient' ? 'You' : `${p.name ?? 'Patient'} (patient)`;
+			return audience === 'patient' ? m.people_you() : m.people_aPatient({ name: p.name ?? m.people_patient() });
 		case 'support':
 		case 'clinician':
 		case 'admin':

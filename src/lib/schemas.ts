@@ -1,5 +1,11 @@
-/** Validation shared by forms, the JSON API and (where useful) the browser. */
+/**
+ * Validation shared by forms, the JSON API and (where useful) the browser.
+ * What a patient may read is a message function, so a form answers in the
+ * page's language (the API, outside any page, in English); staff-only and
+ * API-only messages stay plain English strings.
+ */
 import { z } from 'zod';
+import { m } from './paraglide/messages';
 import type { Measurements } from './triage/types';
 import { DESCRIPTION_MAX, LOWERING_REASON_MIN, PASSWORD_MIN } from './limits';
 import questionsData from './triage/data/questions.json';
@@ -17,18 +23,18 @@ export type { LoweringReasonCode } from './vocabulary';
 export { DESCRIPTION_MAX, LOWERING_REASON_MIN, PASSWORD_MIN };
 
 const email = z
-	.string({ error: 'Enter your email address.' })
+	.string({ error: m.v_emailMissing })
 	.trim()
 	.toLowerCase()
-	.max(254, 'That email address is too long.')
-	.pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' }));
+	.max(254, { error: m.v_emailLong })
+	.pipe(z.email({ error: m.v_emailBad }));
 
 const phone = z
-	.string({ error: 'Enter a phone number.' })
+	.string({ error: m.v_phoneMissing })
 	.trim()
-	.max(32, 'That phone number is too long.')
+	.max(32, { error: m.v_phoneLong })
 	.refine((v) => /^\+?[\d\s().-]+$/.test(v) && v.replace(/\D/g, '').length >= 7 && v.replace(/\D/g, '').length <= 15, {
-		error: 'Enter a phone number we can call, like 555-123-4567.'
+		error: m.v_phoneBad
 	});
 
 function ageOn(dateOfBirth: string, today: Date): number {
@@ -46,42 +52,41 @@ function isoFromUs(v: unknown): unknown {
 const dateOfBirth = z.preprocess(
 	isoFromUs,
 	z
-		.string({ error: 'Enter your date of birth.' })
+		.string({ error: m.v_dobMissing })
 		.trim()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter your date of birth as month/day/year, like 07/04/1951.')
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: m.v_dobFormat })
 		.refine(
 			(v) =>
 				!Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
 			{
-				error: 'That date does not exist.'
+				error: m.v_dobNoSuchDate
 			}
 		)
-		.refine((v) => {
-			const age = ageOn(v, new Date());
-			return age >= 0 && age <= 130;
-		}, 'Date of birth must be in the past.')
+		.refine(
+			(v) => {
+				const age = ageOn(v, new Date());
+				return age >= 0 && age <= 130;
+			},
+			{ error: m.v_dobPast }
+		)
 );
 
 export const signupSchema = z.object({
 	email,
 	password: z
-		.string({ error: 'Choose a password.' })
-		.min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-		.max(256, 'Use at most 256 characters.'),
-	name: z
-		.string({ error: 'Enter your name.' })
-		.trim()
-		.min(1, 'Enter your name.')
-		.max(100, 'Use at most 100 characters.'),
+		.string({ error: m.v_passwordMissing })
+		.min(PASSWORD_MIN, { error: () => m.v_passwordShort({ min: PASSWORD_MIN }) })
+		.max(256, { error: m.v_at256 }),
+	name: z.string({ error: m.v_nameMissing }).trim().min(1, { error: m.v_nameMissing }).max(100, { error: m.v_at100 }),
 	phone,
 	dateOfBirth,
-	sex: z.enum(SEXES, { error: 'Choose female, male or other.' }).nullish()
+	sex: z.enum(SEXES, { error: m.v_sex }).nullish()
 });
 export type SignupInput = z.infer<typeof signupSchema>;
 
 export const loginSchema = z.object({
 	email,
-	password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(256)
+	password: z.string({ error: m.v_loginPassword }).min(1, { error: m.v_loginPassword }).max(256)
 });
 
 const QUESTION_IDS: ReadonlySet<string> = new Set(questionsData.families.flatMap((f) => f.questions.map((q) => q.id)));
@@ -90,12 +95,14 @@ const RISK_FACTOR_IDS: readonly string[] = questionsData.riskFactors.map((r) => 
 const plausible = vitalsData.plausible;
 
 /** A reading in its plausible range, with a message that says the range and the unit. */
-const reading = (what: string, [lo, hi]: number[], unit: string) =>
-	z
-		.number({ error: `${what} must be a number.` })
-		.min(lo!, `${what} must be between ${lo} and ${hi} ${unit}.`)
-		.max(hi!, `${what} must be between ${lo} and ${hi} ${unit}.`)
+const reading = (what: () => string, [lo, hi]: number[], unit: string) => {
+	const range = { error: () => m.v_readingRange({ what: what(), lo: lo!, hi: hi!, unit }) };
+	return z
+		.number({ error: () => m.v_readingNumber({ what: what() }) })
+		.min(lo!, range)
+		.max(hi!, range)
 		.nullish();
+};
 
 /** What the question step tells beside the words (see src/lib/triage/data/questions.json). */
 export const toldSchema = z.object({
@@ -116,9 +123,9 @@ export const toldSchema = z.object({
 		.default([]),
 	subject: z.enum(SUBJECTS, { error: 'subject must be "self", "child", "parent" or "other".' }).default('self'),
 	subjectAgeYears: z
-		.number({ error: 'Their age must be a number of years.' })
-		.min(0, 'Their age cannot be negative.')
-		.max(130, 'Their age must be at most 130 years.')
+		.number({ error: m.v_ageNumber })
+		.min(0, { error: m.v_ageNegative })
+		.max(130, { error: m.v_ageMax })
 		.nullish(),
 	riskFactors: z
 		.array(z.enum(RISK_FACTOR_IDS, { error: 'Unknown risk factor.' }), { error: 'riskFactors must be a list of ids.' })
@@ -128,21 +135,21 @@ export const toldSchema = z.object({
 	measurements: z
 		.object(
 			{
-				temperatureC: reading('Temperature', plausible.temperatureC, '°C'),
-				glucoseMgDl: reading('Blood sugar', plausible.glucoseMgDl, 'mg/dL'),
-				systolic: reading('The top blood pressure number', plausible.systolic, 'mmHg'),
-				diastolic: reading('The bottom blood pressure number', plausible.diastolic, 'mmHg'),
-				spo2: reading('Oxygen', plausible.spo2, '%')
+				temperatureC: reading(m.v_temperature, plausible.temperatureC, '°C'),
+				glucoseMgDl: reading(m.v_glucose, plausible.glucoseMgDl, 'mg/dL'),
+				systolic: reading(m.v_systolic, plausible.systolic, 'mmHg'),
+				diastolic: reading(m.v_diastolic, plausible.diastolic, 'mmHg'),
+				spo2: reading(m.v_oxygen, plausible.spo2, '%')
 			},
 			{ error: 'measurements must be an object of readings.' }
 		)
 		.refine((m) => typeof m.diastolic !== 'number' || typeof m.systolic === 'number', {
 			path: ['systolic'],
-			error: 'Enter the top blood pressure number too.'
+			error: m.v_bpTopToo
 		})
 		.refine((m) => typeof m.systolic !== 'number' || typeof m.diastolic !== 'number' || m.systolic > m.diastolic, {
 			path: ['diastolic'],
-			error: 'The bottom blood pressure number must be lower than the top one.'
+			error: m.v_bpOrder
 		})
 		.transform((m) => Object.fromEntries(Object.entries(m).filter(([, v]) => typeof v === 'number')) as Measurements)
 		.default({})
@@ -161,28 +168,28 @@ export const reportSchema = z
 		id: z.uuid({ error: 'id must be a UUID.' }).optional(),
 		emergencyScreen,
 		description: z
-			.string({ error: 'Tell us what is going on.' })
+			.string({ error: m.v_describe })
 			.trim()
-			.max(DESCRIPTION_MAX, `Please keep it under ${DESCRIPTION_MAX} characters.`),
+			.max(DESCRIPTION_MAX, { error: () => m.v_describeLong({ max: DESCRIPTION_MAX }) }),
 		severity: z
-			.number({ error: 'Severity must be a number from 0 to 10.' })
-			.int('Severity must be a whole number from 0 to 10.')
-			.min(0, 'Severity must be from 0 to 10.')
-			.max(10, 'Severity must be from 0 to 10.')
+			.number({ error: m.v_severityNumber })
+			.int({ error: m.v_severityWhole })
+			.min(0, { error: m.v_severityRange })
+			.max(10, { error: m.v_severityRange })
 			.nullish(),
 		durationHours: z
-			.number({ error: 'How long must be a number of hours.' })
-			.min(0, 'How long cannot be negative.')
-			.max(24 * 365 * 10, 'That is longer than we can record.')
+			.number({ error: m.v_durationNumber })
+			.min(0, { error: m.v_durationNegative })
+			.max(24 * 365 * 10, { error: m.v_durationLong })
 			.nullish(),
 		pregnant: z.boolean({ error: 'pregnant must be true, false or null.' }).nullish(),
 		callbackPhone: phone.optional(),
-		contactPreference: z.enum(CONTACT_PREFERENCES, { error: 'Choose call, text or either.' }).default('call'),
+		contactPreference: z.enum(CONTACT_PREFERENCES, { error: m.v_contactPreference }).default('call'),
 		...toldSchema.shape
 	})
 	.refine((r) => r.emergencyScreen.length > 0 || r.description.length >= 3, {
 		path: ['description'],
-		error: 'Tell us in a few words what is going on.'
+		error: m.v_describeFew
 	});
 /** A report to submit; what the question step told is optional (older clients and the checklist send none). */
 export type ReportInput = Omit<z.infer<typeof reportSchema>, keyof ToldInput> & Partial<ToldInput>;
@@ -190,9 +197,9 @@ export type ReportInput = Omit<z.infer<typeof reportSchema>, keyof ToldInput> & 
 /** POST /api/v1/triage/questions: the description and what the patient has told so far. */
 export const questionsRequestSchema = z.object({
 	description: z
-		.string({ error: 'Tell us what is going on.' })
+		.string({ error: m.v_describe })
 		.trim()
-		.max(DESCRIPTION_MAX, `Please keep it under ${DESCRIPTION_MAX} characters.`),
+		.max(DESCRIPTION_MAX, { error: () => m.v_describeLong({ max: DESCRIPTION_MAX }) }),
 	emergencyScreen: emergencyScreen.default([]),
 	lang: z.enum(['en', 'es'], { error: 'lang must be "en" or "es".' }).default('en'),
 	pregnant: z.boolean({ error: 'pregnant must be true, false or null.' }).nullish(),
@@ -254,12 +261,12 @@ export const resolveSchema = z.object({
 
 /** What a patient adds to an open report. */
 export const patientUpdateSchema = z.object({
-	text: z.string({ error: 'Tell us what has changed.' }).trim().min(1, 'Tell us what has changed.').max(DESCRIPTION_MAX)
+	text: z.string({ error: m.v_whatChanged }).trim().min(1, { error: m.v_whatChanged }).max(DESCRIPTION_MAX)
 });
 
 export const callbackSchema = z.object({
 	callbackPhone: phone.optional(),
-	callbackWindow: z.enum(CALLBACK_WINDOWS, { error: 'Choose a time window.' }).optional(),
+	callbackWindow: z.enum(CALLBACK_WINDOWS, { error: m.v_timeWindow }).optional(),
 	cancelled: z.boolean({ error: 'cancelled must be true or false.' }).optional()
 });
 
@@ -277,21 +284,21 @@ const newPassword = signupSchema.shape.password;
 /** Changing one's own password: the current one, and the new one twice. */
 export const passwordChangeSchema = z
 	.object({
-		current: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(256),
+		current: z.string({ error: m.v_currentPassword }).min(1, { error: m.v_currentPassword }).max(256),
 		password: newPassword,
-		confirm: z.string({ error: 'Type the new password again.' })
+		confirm: z.string({ error: m.v_confirmPassword })
 	})
-	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'The two new passwords are not the same.' });
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: m.v_passwordsDiffer });
 
 export const passwordResetRequestSchema = z.object({ email: signupSchema.shape.email });
 
 export const passwordResetSchema = z
 	.object({
-		token: z.string({ error: 'This reset link is not complete.' }).min(10).max(128),
+		token: z.string({ error: m.v_resetIncomplete }).min(10).max(128),
 		password: newPassword,
-		confirm: z.string({ error: 'Type the new password again.' })
+		confirm: z.string({ error: m.v_confirmPassword })
 	})
-	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'The two new passwords are not the same.' });
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: m.v_passwordsDiffer });
 
 /** An admin's changes to a staff account: what patients see of them. */
 export const staffEditSchema = z.object({

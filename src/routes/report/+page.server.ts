@@ -10,6 +10,7 @@ import { langOf, optionalNumber, reportFromForm, tickedScreen } from '$lib/repor
 import { questionsRequestSchema, reportSchema, toldSchema, type ReportInput } from '$lib/schemas';
 import { EMERGENCY_SCREEN_IDS } from '$lib/triage/types';
 import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Step 2's fields: an error in one of them is shown on step 2. */
@@ -43,8 +44,8 @@ function formErrors(errors: Record<string, string>, raw: ReturnType<typeof repor
 function temperatureError(all: FormValues): string | null {
 	const t = optionalNumber(all.temperature);
 	if (t === null) return null;
-	if (!Number.isFinite(t)) return 'Temperature must be a number.';
-	if (all.temperatureUnit !== 'C' && (t < 93 || t > 110)) return 'Temperature must be between 93 and 110 °F.';
+	if (!Number.isFinite(t)) return m.p_tempNumber();
+	if (all.temperatureUnit !== 'C' && (t < 93 || t > 110)) return m.p_tempRangeF();
 	return null;
 }
 

@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Db } from '../db';
+import { m } from '../../paraglide/messages';
 import { passwordResets, staffProfiles, users } from '../db/schema';
 import { ok, problem, type Result } from '../problem';
 import { credentialRefusal } from '../reports/policy';
@@ -32,13 +33,9 @@ export async function changePassword(
 ): Promise<Result<null>> {
 	const row = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
 	if (!row || !(await verifyPassword(row.hash, current)))
-		return problem('validation_failed', 'Your current password is not right.', {
-			current: 'This is not your current password.'
-		});
+		return problem('validation_failed', m.p_wrongCurrent(), { current: m.p_wrongCurrentField() });
 	if (await verifyPassword(row.hash, next))
-		return problem('validation_failed', 'Choose a password different from the current one.', {
-			password: 'Choose a different password.'
-		});
+		return problem('validation_failed', m.p_samePassword(), { password: m.p_samePasswordField() });
 	const passwordHash = await hashPassword(next);
 	db.transaction((tx) => {
 		tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, userId)).run();
@@ -75,7 +72,7 @@ export async function resetPassword(db: Db, token: string, next: string, now: nu
 			and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now))
 		)
 		.get();
-	const refused = problem('invalid_state', 'This reset link has expired or was already used. Ask for a new one.');
+	const refused = problem('invalid_state', m.p_resetExpired());
 	if (!reset) return refused;
 	const passwordHash = await hashPassword(next);
 	return db.transaction((tx) => {

@@ -3,6 +3,7 @@
  * rate limits that keep password guessing and sign-up floods slow.
  */
 import type { Db } from '../db';
+import { m } from '../../paraglide/messages';
 import { problem, type Result } from '../problem';
 import type { SignupInput } from '../../schemas';
 import type { Lang } from '../../triage/types';
@@ -17,10 +18,7 @@ export interface SignedIn {
 }
 
 const tooMany = (retryAfterMs: number) =>
-	problem(
-		'rate_limited',
-		`Too many attempts. Try again in ${Math.max(1, Math.ceil(retryAfterMs / 60_000))} minute(s).`
-	);
+	problem('rate_limited', m.p_tooMany({ minutes: Math.max(1, Math.ceil(retryAfterMs / 60_000)) }));
 
 export async function logIn(
 	db: Db,

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
+import { m } from '../../paraglide/messages';
 import { clinics, patientProfiles, staffProfiles, users } from '../db/schema';
 import { ok, problem, type Result } from '../problem';
 import type { SignupInput, StaffAccountInput } from '../../schemas';
@@ -33,8 +34,7 @@ export async function createPatient(
 	language: Lang | null = null
 ): Promise<Result<AccountRef>> {
 	const clinicId = defaultClinicId(db);
-	if (!clinicId)
-		return problem('invalid_state', 'No clinic is set up yet. Ask your clinic to finish setting up Clearline.');
+	if (!clinicId) return problem('invalid_state', m.p_noClinic());
 	const passwordHash = await hashPassword(input.password);
 	const id = crypto.randomUUID();
 	try {
@@ -48,9 +48,7 @@ export async function createPatient(
 		});
 	} catch (error) {
 		if (isUniqueViolation(error)) {
-			return problem('email_taken', 'An account with this email already exists. Try logging in.', {
-				email: 'An account with this email already exists.'
-			});
+			return problem('email_taken', m.p_emailTaken(), { email: m.p_emailTakenField() });
 		}
 		throw error;
 	}
@@ -143,7 +141,7 @@ export async function authenticate(db: Db, email: string, password: string): Pro
 		.get();
 	const valid = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), password);
 	if (!row || !valid || row.disabledAt !== null) {
-		return problem('invalid_credentials', 'That email and password do not match an account.');
+		return problem('invalid_credentials', m.p_badLogin());
 	}
 	return ok({ id: row.id, email: row.email, name: row.name, role: row.role, language: row.language });
 }

@@ -15,10 +15,10 @@ describe('routing table (DESIGN.md)', () => {
 	});
 
 	it('tells the patient what happens next in plain words', () => {
-		expect(routeFor('emergency').patientAdvice).toMatch(/call 911/i);
-		expect(routeFor('urgent').patientAdvice).toMatch(/nurse or doctor will call you within 30 minutes/i);
-		expect(routeFor('routine').patientAdvice).toMatch(/one business day/i);
-		expect(routeFor('admin').patientAdvice).toMatch(/two business days/i);
+		expect(routeFor('emergency').patientAdvice()).toMatch(/call 911/i);
+		expect(routeFor('urgent').patientAdvice()).toMatch(/nurse or doctor will call you within 30 minutes/i);
+		expect(routeFor('routine').patientAdvice()).toMatch(/one business day/i);
+		expect(routeFor('admin').patientAdvice()).toMatch(/two business days/i);
 	});
 
 	it('computes minute deadlines from the submission time', () => {

@@ -3,6 +3,7 @@
  * must acknowledge. Deadlines are computed from stored timestamps only, so a
  * restart never loses one.
  */
+import { m } from '../../paraglide/messages';
 import type { TriageLevel } from '../../triage/types';
 import type { Queue } from '../../vocabulary';
 
@@ -13,8 +14,8 @@ export type Deadline = { minutes: number } | { businessDays: number };
 export interface Route {
 	queue: Queue;
 	acknowledgeWithin: Deadline;
-	/** What the patient is told happens next. */
-	patientAdvice: string;
+	/** What the patient is told happens next, in the page's language. */
+	patientAdvice: () => string;
 }
 
 export function routeFor(level: TriageLevel): Route {
@@ -23,28 +24,25 @@ export function routeFor(level: TriageLevel): Route {
 			return {
 				queue: 'clinician',
 				acknowledgeWithin: { minutes: 5 },
-				patientAdvice:
-					'Call 911 now, or go to the nearest emergency department. Do not wait for a call back. A clinician has also been alerted.'
+				patientAdvice: m.advice_emergency
 			};
 		case 'urgent':
 			return {
 				queue: 'clinician',
 				acknowledgeWithin: { minutes: 15 },
-				patientAdvice:
-					'A nurse or doctor will call you within 30 minutes. Keep your phone close. If you get worse before then, call 911.'
+				patientAdvice: m.advice_urgent
 			};
 		case 'routine':
 			return {
 				queue: 'support',
 				acknowledgeWithin: { businessDays: 1 },
-				patientAdvice:
-					'Your care team will reply within one business day. If you get worse, add an update to this report or call 911 in an emergency.'
+				patientAdvice: m.advice_routine
 			};
 		case 'admin':
 			return {
 				queue: 'support',
 				acknowledgeWithin: { businessDays: 2 },
-				patientAdvice: 'The support team will reply within two business days.'
+				patientAdvice: m.advice_admin
 			};
 	}
 }

@@ -36,6 +36,7 @@ import { loadState } from './state';
 import type { SessionUser } from '../auth/session';
 import type { StaffAction } from '../../vocabulary';
 import { ageInYears } from './submit';
+import { m } from '../../paraglide/messages';
 import { whyOf } from './why';
 import { firstWords, staffWording } from './wording';
 import { firstName } from '../../people';
@@ -143,48 +144,50 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 function contactSummary(outcome: ContactOutcome): string {
 	switch (outcome) {
 		case 'reached':
-			return 'Called and spoke with the patient.';
+			return m.timeline_reached();
 		case 'voicemail':
-			return 'Called, no answer: left a voicemail.';
+			return m.timeline_voicemail();
 		case 'wrong_number':
-			return 'Called: wrong number.';
+			return m.timeline_wrongNumber();
 		case 'no_answer':
-			return 'Called: no answer.';
+			return m.timeline_noAnswer();
 	}
 }
 
 function summarise(e: ReportEvent): string {
 	switch (e.type) {
 		case 'submitted':
-			return `Report received. Reference ${e.data.reference}.`;
+			return m.timeline_submitted({ reference: e.data.reference });
 		case 'triaged':
-			return `Automated triage rated it ${levelLabel(e.data.level).toLowerCase()} and sent it to the ${queueLabel(e.data.queue).toLowerCase()}.`;
+			return m.timeline_triaged({
+				level: levelLabel(e.data.level).toLowerCase(),
+				queue: queueLabel(e.data.queue).toLowerCase()
+			});
 		case 'claimed':
-			return 'Picked up the report.';
+			return m.timeline_claimed();
 		case 'released':
-			return 'Handed the report back to the queue.';
+			return m.timeline_released();
 		case 'note_added':
-			return e.data.closing
-				? 'Wrote a closing outcome that read as more urgent: the report was raised and stayed open.'
-				: 'Added a note.';
+			return e.data.closing ? m.timeline_closingRaised() : m.timeline_note();
 		case 'patient_update':
-			return 'Patient added an update.';
+			return m.timeline_patientUpdate();
 		case 'contact_attempted':
 			return contactSummary(e.data.outcome);
 		case 'escalated':
-			return 'Escalated the report to the clinicians (nurses and doctors).';
+			return m.timeline_escalated();
 		case 'level_changed':
-			return `Changed the urgency from ${levelLabel(e.data.from).toLowerCase()} to ${levelLabel(e.data.to).toLowerCase()}.`;
+			return m.timeline_levelChanged({
+				from: levelLabel(e.data.from).toLowerCase(),
+				to: levelLabel(e.data.to).toLowerCase()
+			});
 		case 'deadline_missed':
-			return e.data.step === 1
-				? 'Nobody had picked it up in time: all on-duty clinicians were alerted again.'
-				: 'Still not picked up: the clinical lead was alerted.';
+			return e.data.step === 1 ? m.timeline_deadlineFirst() : m.timeline_deadlineLead();
 		case 'callback_changed':
-			return e.data.cancelled ? 'Cancelled the call back.' : 'Updated when and where to call back.';
+			return e.data.cancelled ? m.timeline_callbackCancelled() : m.timeline_callbackChanged();
 		case 'clinician_requested':
-			return 'Asked for a nurse or doctor now. The report moved to the clinicians.';
+			return m.timeline_clinicianRequested();
 		case 'resolved':
-			return 'Closed the report.';
+			return m.timeline_resolved();
 	}
 }
 
@@ -256,7 +259,7 @@ export function reportView(r: ReportRow, events: ReportEvent[], audience: Audien
 	return {
 		...summaryOf(r, now),
 		queueLabel: queueLabel(r.queue),
-		advice: routeFor(r.level).patientAdvice,
+		advice: routeFor(r.level).patientAdvice(),
 		crisisLine: r.crisisLine,
 		reasons: r.reasons.map((x) => x.id),
 		explanation: [...new Set(r.reasons.map((x) => x.patientText))],

@@ -4,7 +4,8 @@
  * the level, never the advice again and never a rule id or internal word.
  */
 import type { ReportRow } from '../db/schema';
-import { screenLabel } from '../../emergency-screen';
+import { screenItemLabel } from '../../emergency-screen';
+import { m } from '../../paraglide/messages';
 import { levelRank, type FiredRule, type TriageLevel } from '../../triage/types';
 import type { ReportEvent } from './event-types';
 
@@ -14,11 +15,12 @@ const MAX_QUOTES = 4;
 
 /** One piece of evidence as the patient would say it, or null when it is not theirs to read. */
 function plainEvidence(e: string): string | null {
-	if (e.startsWith('checklist: ')) return `you ticked “${screenLabel(e.slice('checklist: '.length))}”`;
+	if (e.startsWith('checklist: '))
+		return m.why_evidenceTicked({ item: screenItemLabel(e.slice('checklist: '.length)) });
 	const severity = e.match(/^severity: (\d+)\/10$/);
-	if (severity) return `you rated it ${severity[1]} out of 10`;
-	if (e === 'pregnant: yes') return 'you said you are pregnant';
-	if (e.startsWith('age: ')) return `your age (${e.slice('age: '.length)})`;
+	if (severity) return m.why_evidenceSeverity({ n: severity[1]! });
+	if (e === 'pregnant: yes') return m.why_evidencePregnant();
+	if (e.startsWith('age: ')) return m.why_evidenceAge({ age: e.slice('age: '.length) });
 	// Other facts from the form (sex) are not a reason anyone would give.
 	if (/^[a-z]+: /.test(e)) return null;
 	return `“${e}”`;
@@ -29,18 +31,16 @@ function fromRules(reasons: readonly FiredRule[], level: TriageLevel): string {
 	const quotes = [...new Set(top.flatMap((x) => x.evidence).map(plainEvidence))].filter((q): q is string => q !== null);
 	const told = quotes.slice(0, MAX_QUOTES).join(', ');
 	if (top.length > 0 && top.every((x) => READ_BY_A_PERSON.has(x.id)))
-		return `A nurse or doctor will read what you wrote, because it needs a person to understand it${told ? `: ${told}` : ''}.`;
+		return told ? m.why_byAPersonTold({ told }) : m.why_byAPerson();
 	switch (level) {
 		case 'emergency':
-			return `This could be an emergency because you told us ${told || 'about a serious symptom'}.`;
+			return told ? m.why_emergency({ told }) : m.why_emergencyVague();
 		case 'urgent':
-			return `A nurse or doctor needs to call you because you told us ${told || 'about a symptom that needs a clinician'}.`;
+			return told ? m.why_urgent({ told }) : m.why_urgentVague();
 		case 'routine':
-			return told
-				? `Your care team will read it because you told us ${told}.`
-				: 'Your care team reads every report about your health.';
+			return told ? m.why_routine({ told }) : m.why_routineVague();
 		case 'admin':
-			return told ? `It is a request our support team handles: ${told}.` : 'It is a request our support team handles.';
+			return told ? m.why_admin({ told }) : m.why_adminVague();
 	}
 }
 
@@ -53,13 +53,11 @@ export function whyOf(r: ReportRow, events: readonly ReportEvent[]): string {
 				return fromRules(r.reasons, r.level);
 			case 'level_changed':
 				if (e.actorRole === 'system') return fromRules(r.reasons, r.level);
-				return levelRank(e.data.to) > levelRank(e.data.from)
-					? 'A nurse or doctor raised it after reading your report.'
-					: 'A nurse or doctor lowered it after reviewing your report with you.';
+				return levelRank(e.data.to) > levelRank(e.data.from) ? m.why_raised() : m.why_lowered();
 			case 'escalated':
-				return 'Our support team passed your report to the nurses and doctors.';
+				return m.why_escalated();
 			case 'clinician_requested':
-				return 'You asked for a nurse or doctor, so your report went to them.';
+				return m.why_requested();
 			case 'submitted':
 			case 'claimed':
 			case 'released':

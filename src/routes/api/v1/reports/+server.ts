@@ -20,7 +20,7 @@ export const POST: RequestHandler = async (event) => {
 			...summaryOf(report, now()),
 			reasons: report.reasons.map((r) => r.id),
 			explanation: [...new Set(report.reasons.map((r) => r.patientText))],
-			advice: routeFor(report.level).patientAdvice,
+			advice: routeFor(report.level).patientAdvice(),
 			crisisLine: report.crisisLine
 		},
 		{ status: created ? 201 : 200, headers: { location: `/api/v1/reports/${report.id}` } }
