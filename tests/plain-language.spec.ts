@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { logIn } from './report-flow';
 
 /**
  * No page a person reads shows an internal word: a rule id ("gi.blood_in_stool"), a rule-set
@@ -28,14 +29,6 @@ async function expectPlain(page: Page, where: string): Promise<void> {
 
 async function person(browser: Browser): Promise<Page> {
 	return (await browser.newContext()).newPage();
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-	await page.goto('/login', { waitUntil: 'networkidle' });
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill('demo-password-1');
-	await page.getByRole('button', { name: 'Log in' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
 }
 
 test('no page shows a rule id, a snake_case value or "Rule set"', async ({ browser }) => {

@@ -40,3 +40,15 @@ export async function switchToSpanish(page: Page): Promise<void> {
 	await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 	await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
 }
+
+export const DEMO_PASSWORD = 'demo-password-1';
+
+/** Signs in a demo (or any) account from the login page and waits to leave it. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+	// Idle network means hydrated: typing into a form before hydration can be lost.
+	await page.goto('/login', { waitUntil: 'networkidle' });
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Log in' }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+}

@@ -1,21 +1,10 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { sendReport, signUpPatient } from './report-flow';
-
-const DEMO_PASSWORD = 'demo-password-1';
+import { logIn, sendReport, signUpPatient } from './report-flow';
 
 /** A separate person: own cookies, same project settings (viewport, JavaScript on or off). */
 async function person(browser: Browser): Promise<Page> {
 	const context = await browser.newContext();
 	return context.newPage();
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-	// Idle network means hydrated: typing into a form before hydration can be lost.
-	await page.goto('/login', { waitUntil: 'networkidle' });
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Log in' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
 }
 
 /** A new patient (random email) who sends one report; returns its reference. */
