@@ -5,8 +5,9 @@
 /**
  * Clearline's service worker (Workbox modules, bundled by SvelteKit).
  *
- * - Precaches the app shell (hashed build output, static files) and the
- *   prerendered pages, so /emergency works with no connection.
+ * - Precaches the app shell (hashed build output, static files), the
+ *   prerendered pages and the emergency advice, so /emergency works with no
+ *   connection.
  * - Navigations go to the network and are never stored; offline, the report
  *   pages fall back to the precached offline report form (/report/offline),
  *   which keeps a report in the phone's outbox, and every other page to the
@@ -20,7 +21,7 @@
  *   one is tapped.
  */
 import { build, files, prerendered, version } from '$service-worker';
-import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { alertFromPush, pickWindow, safePath } from '$lib/push-message';
@@ -33,12 +34,17 @@ const OFFLINE_PAGE = '/emergency';
 const OFFLINE_REPORT_PAGE = '/report/offline';
 const REPORT_PAGES = /^\/reports?(\/|$)/;
 
+// Precached pages are fetched without cookies: the copy on the phone is rendered for nobody (no name in
+// the header, no session), in the language the phone asks for (Accept-Language). Static files do not care.
+addPlugins([{ requestWillFetch: async ({ request }) => new Request(request, { credentials: 'omit' }) }]);
 precacheAndRoute([
 	// Hashed file names: the URL is the revision.
 	...build.map((url) => ({ url, revision: url.includes('/immutable/') ? null : version })),
 	...files.map((url) => ({ url, revision: version })),
 	// Prerendered pages hold no user data by construction (they are rendered at build time, for nobody).
-	...prerendered.map((url) => ({ url, revision: version }))
+	...prerendered.map((url) => ({ url, revision: version })),
+	// Rendered by the server in the patient's language, the same advice for everyone.
+	{ url: OFFLINE_PAGE, revision: version }
 ]);
 cleanupOutdatedCaches();
 

@@ -109,13 +109,30 @@ test('the language switch works without JavaScript @no-js', async ({ page }) => 
 	await expect(page.getByRole('heading', { name: 'Iniciar sesión' })).toBeVisible();
 });
 
-test('the emergency advice, built ahead for offline use, speaks the phone’s language', async ({ browser }) => {
-	const context = await browser.newContext(spanishPhone);
+test('the emergency advice speaks the phone’s language before any script runs, and so does its offline copy @no-js', async ({
+	browser
+}, testInfo) => {
+	const scripts = testInfo.project.use.javaScriptEnabled !== false;
+	const context = await browser.newContext({ ...spanishPhone, javaScriptEnabled: scripts });
 	const page = await context.newPage();
 	await page.goto('/emergency', { waitUntil: 'networkidle' });
 	await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 	await expect(page.getByRole('heading', { name: 'Si es una emergencia' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Llamar al 911' })).toHaveAttribute('href', 'tel:911');
+	if (scripts) {
+		// The copy kept for no connection was fetched in the phone's language too.
+		const offlineCopy = await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+			for (const name of await caches.keys()) {
+				const cache = await caches.open(name);
+				for (const request of await cache.keys())
+					if (new URL(request.url).pathname === '/emergency') return (await cache.match(request))?.text();
+			}
+			return null;
+		});
+		expect(offlineCopy).toContain('<html lang="es"');
+		expect(offlineCopy).toContain('Llamar al 911');
+	}
 	await context.close();
 });
 

@@ -18,7 +18,7 @@ describe('PWA shell', () => {
 		expect(code).not.toMatch(/\bprocess\.env\b/);
 	});
 
-	it('serves the prerendered emergency page and the manifest it links', async () => {
+	it('serves the emergency page and the manifest it links', async () => {
 		const page = await fetch(`${server.url}/emergency`);
 		expect(page.status).toBe(200);
 		const html = await page.text();
@@ -42,6 +42,21 @@ describe('PWA shell', () => {
 			expect(png.subarray(1, 4).toString()).toBe('PNG');
 			expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(size);
 		}
+	});
+
+	it('renders the emergency page in the language the phone asks for, before any script runs', async () => {
+		const spanish = await (
+			await fetch(`${server.url}/emergency`, { headers: { 'accept-language': 'es-US,es;q=0.9' } })
+		).text();
+		expect(spanish).toMatch(/<html lang="es"/);
+		expect(spanish).toMatch(/Llame al 911/i);
+		const chosen = await (
+			await fetch(`${server.url}/emergency`, { headers: { cookie: 'PARAGLIDE_LOCALE=es' } })
+		).text();
+		expect(chosen).toMatch(/<html lang="es"/);
+		const english = await (await fetch(`${server.url}/emergency`, { headers: { 'accept-language': 'en-US' } })).text();
+		expect(english).toMatch(/<html lang="en"/);
+		expect(english).toMatch(/Call 911/);
 	});
 
 	it('allows the service worker and manifest under the CSP', async () => {
