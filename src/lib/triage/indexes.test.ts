@@ -14,6 +14,11 @@ import type { LabelledVignette } from './vignette';
 const sets = ['vignettes.dev.jsonl', 'vignettes.paraphrase.jsonl', 'vignettes.holdout-style.jsonl'].map(loadFixture);
 const cases: LabelledVignette[] = [...sets.flat(), ...loadFixture('vignettes.blind-2026-12.jsonl')];
 const rs = defaultRuleSet();
+/**
+ * These compare against the slow way over thousands of texts: seconds on an idle machine, half a minute on
+ * a loaded two-core CI box. The limit only guards against a hang; speed is measured by `npm run bench:triage`.
+ */
+const EXHAUSTIVE = { timeout: 180_000 };
 
 /** Each text, and the same words reordered and retold, so the indexes meet unusual neighbours too. */
 const texts = cases.flatMap(({ input: { text } }) => [
@@ -26,7 +31,7 @@ const texts = cases.flatMap(({ input: { text } }) => [
 ]);
 
 describe('phrase indexes', () => {
-	it('find exactly the mentions that trying every pattern at every token finds', () => {
+	it('find exactly the mentions that trying every pattern at every token finds', EXHAUSTIVE, () => {
 		for (const text of texts) {
 			const tokens = prepare(text, rs.lexicon);
 			expect(findMentions(tokens, rs.lexicon), text).toEqual(findMentions(tokens, rs.lexicon, true));
@@ -37,7 +42,7 @@ describe('phrase indexes', () => {
 describe('rule triggers', () => {
 	const everyRule = { ...rs, triggers: rs.rules.map(() => []) };
 
-	it('skip only rules that could not have fired', () => {
+	it('skip only rules that could not have fired', EXHAUSTIVE, () => {
 		for (const c of cases) {
 			for (const text of [c.input.text, `${c.input.text} my dad is 91 and diabetic, o2 88%`]) {
 				const input = { ...c.input, text };
