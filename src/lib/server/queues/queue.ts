@@ -12,8 +12,9 @@ import { problem, ok, type Result } from '../problem';
 import { ageInYears } from '../reports/submit';
 import { firstName } from '../../people';
 import type { Viewer } from '../reports/permissions';
-import { levelRank, type TriageLevel } from '../../triage/types';
+import type { TriageLevel } from '../../triage/types';
 import { firstWords, staffWording } from '../reports/wording';
+import { RAISE_EVENT_TYPES, carriesText, isLowering, riseBy } from '../reports/raises';
 import {
 	callbackWindowLabel,
 	levelLabel,
@@ -125,12 +126,6 @@ export function queueRows(db: Db, viewer: Viewer, queue: Queue, now: number): Re
 	);
 }
 
-const TEXT_SOURCE: Partial<Record<string, string>> = {
-	note_added: 'a note',
-	patient_update: "the patient's update",
-	contact_attempted: 'call notes'
-};
-
 /** For each report, who last raised it and through what, from its events (one query for the whole queue). */
 function raisesOf(db: Db, ids: readonly string[]): Map<string, string> {
 	const out = new Map<string, string>();
@@ -144,37 +139,16 @@ function raisesOf(db: Db, ids: readonly string[]): Map<string, string> {
 			data: reportEvents.data
 		})
 		.from(reportEvents)
-		.where(
-			and(
-				inArray(reportEvents.reportId, [...ids]),
-				inArray(reportEvents.type, [
-					'note_added',
-					'patient_update',
-					'contact_attempted',
-					'level_changed',
-					'escalated',
-					'clinician_requested'
-				])
-			)
-		)
+		.where(and(inArray(reportEvents.reportId, [...ids]), inArray(reportEvents.type, [...RAISE_EVENT_TYPES])))
 		.orderBy(asc(reportEvents.seq))
 		.all();
 	const lastText = new Map<string, (typeof events)[number]>();
 	for (const e of events) {
-		const by = e.actorRole === 'patient' ? 'the patient' : `${e.actorName ?? 'staff'} (${e.actorRole})`;
-		if (TEXT_SOURCE[e.type]) lastText.set(e.reportId, e);
-		else if (e.type === 'escalated') out.set(e.reportId, `Escalated by ${by}`);
-		else if (e.type === 'clinician_requested') out.set(e.reportId, 'The patient asked for a nurse');
-		else if (e.type === 'level_changed') {
-			const { from, to } = e.data as { from: TriageLevel; to: TriageLevel };
-			if (levelRank(to) < levelRank(from)) out.delete(e.reportId);
-			else if (e.actorRole !== 'system') out.set(e.reportId, `Raised by ${by}`);
-			else {
-				const source = lastText.get(e.reportId);
-				const author =
-					source && source.actorRole !== 'patient' ? ` from ${source.actorName ?? 'staff'} (${source.actorRole})` : '';
-				out.set(e.reportId, source ? `Raised by ${TEXT_SOURCE[source.type]}${author}` : 'Raised on re-triage');
-			}
+		if (carriesText(e)) lastText.set(e.reportId, e);
+		else if (isLowering(e)) out.delete(e.reportId);
+		else {
+			const rise = riseBy(e, lastText.get(e.reportId));
+			if (rise) out.set(e.reportId, rise);
 		}
 	}
 	return out;
