@@ -84,7 +84,10 @@ test('every step of a patient’s report, the receipt, My reports and the accoun
 	await expectAccessible(page, 'the offline report form, other language');
 });
 
-test('the queues, the staff report page, search and admin are accessible', async ({ page, browser }) => {
+test('the queues, the staff report page, search, admin and the safety dashboard are accessible', async ({
+	page,
+	browser
+}) => {
 	test.slow(); // seven axe runs and a report to open
 	const patient = await (await browser.newContext()).newPage();
 	await signUpPatient(patient, { name: 'Ben Ortiz', dateOfBirth: '1952-08-09' });
@@ -116,6 +119,10 @@ test('the queues, the staff report page, search and admin are accessible', async
 	await logIn(admin, 'admin@demo.test');
 	await admin.goto('/admin');
 	await expectAccessible(admin, 'admin');
+	// The safety dashboard, with the report this test raised among its failures; its link opens the report.
+	await admin.goto('/safety');
+	await expect(admin.getByRole('heading', { name: 'Failures to escalate' })).toBeVisible();
+	await expectAccessible(admin, 'the safety dashboard');
 });
 
 /** WCAG 1.4.4 and 1.4.10: text at 200% on a 360 px phone still fits, with nothing to scroll sideways. */

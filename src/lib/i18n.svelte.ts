@@ -39,7 +39,7 @@ export function toLocale(value: unknown): Locale | null {
 }
 
 /** Staff pages (and the API) are written in English only, whatever the phone's language. */
-export const ENGLISH_ONLY = /^\/(api|queue|admin|search)(\/|$)/;
+export const ENGLISH_ONLY = /^\/(api|queue|admin|search|safety)(\/|$)/;
 
 const client = $state({ chosen: baseLocale as Locale, englishOnly: false });
 const pageLocale = (): Locale => (client.englishOnly ? 'en' : client.chosen);
