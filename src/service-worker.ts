@@ -19,6 +19,10 @@
  *   are never written to any cache on the device.
  * - Shows push alerts (which carry no health details) and opens Clearline when
  *   one is tapped.
+ * - A new version waits until the patient asks for it (the page offers a
+ *   reload, $lib/pwa-update): taking over by itself could break a form they
+ *   are filling in. The first install has nothing to replace and takes the
+ *   page at once.
  */
 import { build, files, prerendered, version } from '$service-worker';
 import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
@@ -26,6 +30,7 @@ import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing
 import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { alertFromPush, pickWindow, safePath } from '$lib/push-message';
 import { SYNC_TAG, flushOutbox } from '$lib/outbox';
+import { isSkipWaiting } from '$lib/pwa-update';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -76,7 +81,10 @@ sw.addEventListener('install', (event) => {
 			.then((cache) => cache.add(ENV_SCRIPT))
 			.catch(() => undefined)
 	);
-	void sw.skipWaiting();
+});
+
+sw.addEventListener('message', (event) => {
+	if (isSkipWaiting(event.data)) void sw.skipWaiting();
 });
 
 sw.addEventListener('activate', (event) => {

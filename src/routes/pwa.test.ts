@@ -16,6 +16,8 @@ describe('PWA shell', () => {
 		expect(code).toContain('/emergency');
 		expect(code).toContain('notificationclick');
 		expect(code).not.toMatch(/\bprocess\.env\b/);
+		// A new version waits for the patient's "Reload" (tests/pwa-update.spec.ts drives it in the browser).
+		expect(code).toContain('SKIP_WAITING');
 	});
 
 	it('serves the emergency page and the manifest it links', async () => {
