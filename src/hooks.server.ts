@@ -12,6 +12,7 @@ import { log } from '$lib/server/log';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { ENGLISH_ONLY, m } from '$lib/i18n.svelte';
 import { startPushAlerts } from '$lib/server/notify/alerts';
+import { startPatientUpdates } from '$lib/server/notify/patient-updates';
 import { startDeadlineMonitor } from '$lib/server/queues/deadlines';
 import { loadCheckpointKey, startCheckpoints } from '$lib/server/reports/audit';
 import { bus, ctx, db, now } from '$lib/server/runtime';
@@ -61,6 +62,7 @@ export const init: ServerInit = async () => {
 	}
 	// Before the deadline monitor: its first check can publish escalations that fell due while the server was down.
 	startPushAlerts(database, bus(), log);
+	startPatientUpdates(database, bus(), log);
 	startDeadlineMonitor(ctx, config.deadlineCheckMs, (error) => log.error({ err: error }, 'deadline check failed'));
 	startCheckpoints(database, loadCheckpointKey(config.checkpointKeyPath), config.checkpointEveryMs, now, (error) =>
 		log.error({ err: error }, 'chain checkpoint failed')

@@ -2,13 +2,9 @@
  * Push alerts to clinicians' devices when a report needs one (DESIGN.md:
  * urgent and emergency reports, and the escalation ladder's re-alerts).
  *
- * Listens to the LiveBus, which announces only committed events. Sending never
- * runs inside the publisher's call stack: events are queued and handled on the
- * next turn of the event loop, so a request never waits for a push service and
- * a failing push service can never throw into the command that published.
+ * Sent after the commit, off the request, by the shared dispatch (./dispatch).
  */
 import { eq } from 'drizzle-orm';
-import type { Logger } from 'pino';
 import { alertRecipients } from '../auth/staff';
 import type { Db } from '../db';
 import { reportEvents } from '../db/schema';
@@ -17,10 +13,9 @@ import { parseEvent, type EventPayload } from '../reports/event-types';
 import type { LiveBus, LiveEvent } from '../queues/live';
 import { levelRank } from '../../triage/types';
 import { isClinicalLevel } from '../../vocabulary';
-import { config } from '../config';
-import { endpointHost, isGone, pushOptions, pushStatus, webPushSend, type AlertPayload, type PushSend } from './push';
-import { forgetSubscription, subscriptionsOf } from './subscriptions';
-import { vapidKeys, vapidSubject, type VapidDetails } from './vapid';
+import { startPushWorker, type PushLogger, type PushWorker, type PushWorkerOptions } from './dispatch';
+import { ALERT_DELIVERY, type AlertPayload } from './push';
+import { subscriptionsOf } from './subscriptions';
 
 export type AlertKind = 'urgent' | 'emergency' | 'deadline';
 
@@ -93,72 +88,18 @@ const CANDIDATES: ReadonlySet<LiveEvent['type']> = new Set([
 	'deadline_missed'
 ]);
 
-export type AlertLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
-
-export interface PushAlertOptions {
-	send?: PushSend;
-	vapid?: VapidDetails;
-}
-
-export interface PushAlerts {
-	/** Resolves when every queued event has been handled and every send has finished. */
-	settled(): Promise<void>;
-	stop(): void;
-}
+export type AlertLogger = PushLogger;
+export type PushAlertOptions = PushWorkerOptions;
+export type PushAlerts = PushWorker;
 
 /** Starts alerting; call once per process (hooks.server.ts `init`). */
 export function startPushAlerts(db: Db, bus: LiveBus, logger: AlertLogger, options: PushAlertOptions = {}): PushAlerts {
-	const send = options.send ?? webPushSend;
-	let vapid: VapidDetails;
-	try {
-		vapid = options.vapid ?? { ...vapidKeys(db), subject: vapidSubject(config.vapidSubject) };
-	} catch (error) {
-		// Patients must still be able to report and clinicians still see the live queue: start without push, loudly.
-		logger.error(
-			{ err: error instanceof Error ? error.message : 'unknown' },
-			'push alerts are OFF: no usable VAPID keys'
-		);
-		return { settled: () => Promise.resolve(), stop: () => {} };
-	}
-	if (!options.vapid && vapid.subject !== config.vapidSubject) {
-		logger.warn('VAPID_SUBJECT is not a mailto: or https: URL; using the default contact');
-	}
-	const sendOptions = pushOptions(vapid);
-
-	let queued: LiveEvent[] = [];
-	let scheduled = false;
-	const inFlight = new Set<Promise<void>>();
-
 	const storedEvent = (seq: number): EventPayload | null => {
 		const row = db.select().from(reportEvents).where(eq(reportEvents.seq, seq)).get();
 		return row ? parseEvent(row) : null;
 	};
 
-	async function sendTo(
-		endpoint: string,
-		keys: { p256dh: string; auth: string },
-		payload: AlertPayload
-	): Promise<'sent' | 'gone' | 'failed'> {
-		try {
-			await send({ endpoint, keys }, JSON.stringify(payload), sendOptions);
-			return 'sent';
-		} catch (error) {
-			if (isGone(error)) {
-				forgetSubscription(db, endpoint);
-				logger.info(
-					{ service: endpointHost(endpoint), status: pushStatus(error) },
-					'push subscription expired; removed'
-				);
-				return 'gone';
-			}
-			// Only the status and the service's host: the error object carries the endpoint and the service's reply.
-			const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-			logger.warn({ service: endpointHost(endpoint), status: pushStatus(error), code }, 'push alert failed');
-			return 'failed';
-		}
-	}
-
-	async function deliver(events: LiveEvent[]): Promise<void> {
+	function messages(events: LiveEvent[]) {
 		const recipients = new Map<boolean, string[]>();
 		const owed = new Map<string, AlertKind>();
 		for (const event of events) {
@@ -171,52 +112,16 @@ export function startPushAlerts(db: Db, bus: LiveBus, logger: AlertLogger, optio
 				if (!current || PRECEDENCE[alert.kind] > PRECEDENCE[current]) owed.set(user, alert.kind);
 			}
 		}
-		if (owed.size === 0) return;
-		const subscriptions = subscriptionsOf(db, [...owed.keys()]);
-		const results = await Promise.all(
-			subscriptions.map((s) => sendTo(s.endpoint, s.keys, ALERT_PAYLOADS[owed.get(s.userId) ?? 'urgent']))
-		);
-		logger.info(
-			{
-				recipients: owed.size,
-				sent: results.filter((r) => r === 'sent').length,
-				failed: results.filter((r) => r === 'failed').length
-			},
-			'push alerts delivered'
-		);
+		return subscriptionsOf(db, [...owed.keys()]).map((subscription) => ({
+			subscription,
+			payload: ALERT_PAYLOADS[owed.get(subscription.userId) ?? 'urgent'],
+			delivery: ALERT_DELIVERY
+		}));
 	}
 
-	function flush(): void {
-		scheduled = false;
-		const events = queued;
-		queued = [];
-		const job: Promise<void> = deliver(events)
-			.catch((error: unknown) =>
-				logger.error(
-					{ err: error instanceof Error ? { name: error.name, message: error.message } : 'unknown' },
-					'push alerts failed'
-				)
-			)
-			.finally(() => inFlight.delete(job));
-		inFlight.add(job);
-	}
-
-	const unsubscribe = bus.subscribe((event) => {
-		if (!CANDIDATES.has(event.type)) return;
-		queued.push(event);
-		if (!scheduled) {
-			scheduled = true;
-			setImmediate(flush);
-		}
+	return startPushWorker(db, bus, logger, options, {
+		name: 'alerts',
+		accepts: (event) => CANDIDATES.has(event.type),
+		messages
 	});
-
-	return {
-		async settled() {
-			while (scheduled || inFlight.size > 0) {
-				if (scheduled) await new Promise((r) => setImmediate(r));
-				await Promise.all([...inFlight]);
-			}
-		},
-		stop: unsubscribe
-	};
 }

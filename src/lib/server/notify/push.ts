@@ -20,12 +20,16 @@ export interface PushTarget {
 	keys: { p256dh: string; auth: string };
 }
 
-export interface PushOptions {
-	/** Seconds the push service keeps an undelivered alert: a stale "report waiting" is worse than none. */
+/** How the push service should treat a message: how long to keep it, how hard to wake the device, what it replaces. */
+export interface Delivery {
+	/** Seconds the push service keeps an undelivered message. */
 	TTL: number;
-	urgency: 'high';
-	/** Undelivered alerts with the same topic replace each other, so a phone that was offline gets one, not twenty. */
+	urgency: 'normal' | 'high';
+	/** Undelivered messages with the same topic replace each other, so a phone that was offline gets one, not twenty. */
 	topic: string;
+}
+
+export interface PushOptions extends Delivery {
 	timeout: number;
 	vapidDetails: VapidDetails;
 }
@@ -34,6 +38,8 @@ export type PushSend = (subscription: PushTarget, payload: string, options: Push
 
 export const ALERT_TTL_SECONDS = 300;
 export const ALERT_TOPIC = 'clearline-alert';
+/** Staff alerts: a stale "report waiting" is worse than none. */
+export const ALERT_DELIVERY: Delivery = { TTL: ALERT_TTL_SECONDS, urgency: 'high', topic: ALERT_TOPIC };
 const SEND_TIMEOUT_MS = 10_000;
 
 /** The `web-push` sender. `agent` only changes how the HTTPS connection is made (tests route it to a local service). */
@@ -44,8 +50,8 @@ export function createWebPushSend(transport: { agent?: Agent } = {}): PushSend {
 
 export const webPushSend: PushSend = createWebPushSend();
 
-export function pushOptions(vapidDetails: VapidDetails): PushOptions {
-	return { TTL: ALERT_TTL_SECONDS, urgency: 'high', topic: ALERT_TOPIC, timeout: SEND_TIMEOUT_MS, vapidDetails };
+export function pushOptions(vapidDetails: VapidDetails, delivery: Delivery = ALERT_DELIVERY): PushOptions {
+	return { ...delivery, timeout: SEND_TIMEOUT_MS, vapidDetails };
 }
 
 /** The push service's HTTP status on a refused send, if there was one. */

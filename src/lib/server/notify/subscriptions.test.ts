@@ -6,10 +6,15 @@ import type { Db } from '../db';
 import { pushSubscriptions } from '../db/schema';
 import { ensureClinic } from '../db/seed';
 import { testDb } from '../testing/db';
+import { patient } from '../testing/fixtures';
+import { ROLES } from '../../vocabulary';
 import {
 	deleteOwnSubscription,
+	deviceLimit,
 	forgetSubscription,
+	isKnownPushService,
 	pushSubscriptionSchema,
+	registerDevice,
 	saveSubscription,
 	subscriptionsOf
 } from './subscriptions';
@@ -145,5 +150,103 @@ describe('push subscription store', () => {
 	it('lists nothing for nobody', async () => {
 		const { db } = await twoNurses();
 		expect(subscriptionsOf(db, [])).toEqual([]);
+	});
+});
+
+describe('known push services', () => {
+	it.each([
+		'https://fcm.googleapis.com/fcm/send/dXJ1:APA91b',
+		'https://updates.push.services.mozilla.com/wpush/v2/gAAAAA',
+		'https://wns2-by3p.notify.windows.com/w/?token=BQYAAAB',
+		'https://web.push.apple.com/QGxv5tVU',
+		'https://api.push.apple.com/3/device/abc',
+		'https://FCM.googleapis.com/fcm/send/upper'
+	])('accepts %s', (endpoint) => {
+		expect(isKnownPushService(endpoint)).toBe(true);
+	});
+
+	it.each([
+		['https://push.example.com/send/x', 'an unknown host'],
+		['https://fcm.googleapis.com.evil.example/x', 'a look-alike prefix'],
+		['https://evilpush.services.mozilla.com/x', 'a look-alike suffix'],
+		['https://push.services.mozilla.com.evil.example/x', 'a known domain inside another'],
+		['https://push.apple.com/x', 'the bare apple domain'],
+		['https://fcm.googleapis.com:8443/fcm/send/x', 'another port'],
+		['http://fcm.googleapis.com/fcm/send/x', 'plain http'],
+		['https://127.0.0.1/x', 'an IP literal'],
+		['not a url', 'garbage']
+	])('refuses %s (%s)', (endpoint) => {
+		expect(isKnownPushService(endpoint)).toBe(false);
+	});
+});
+
+describe('device limits', () => {
+	it.each(ROLES.map((role) => [role, role === 'patient' ? 5 : null] as const))('%s: %s', (role, limit) => {
+		expect(deviceLimit(role)).toBe(limit);
+	});
+});
+
+const onePatient = async (db: Db): Promise<string> => (await patient(db)).id;
+
+const fcm = (n: number | string) => valid(`https://fcm.googleapis.com/fcm/send/device-${n}`);
+const patientSignIn = (db: Db, userId: string): string => createSession(db, userId, 'patient', T0).session.id;
+
+describe('registering a device', () => {
+	it('refuses an endpoint that is not a known push service, storing nothing', async () => {
+		const { db, a } = await twoNurses();
+		const result = registerDevice(
+			db,
+			{ id: a, role: 'clinician' },
+			signIn(db, a),
+			valid('https://push.example.com/x'),
+			T0
+		);
+		expect(result).toEqual({
+			ok: false,
+			problem: {
+				code: 'validation_failed',
+				message: 'The endpoint is not a known push service.',
+				fields: { endpoint: 'The endpoint is not a known push service.' }
+			}
+		});
+		expect(db.select().from(pushSubscriptions).all()).toEqual([]);
+	});
+
+	it('keeps a patient’s five most recently registered devices, dropping the oldest', async () => {
+		const { db } = await twoNurses();
+		const patientId = await onePatient(db);
+		const session = patientSignIn(db, patientId);
+		const register = (n: number, at: number) =>
+			expect(registerDevice(db, { id: patientId, role: 'patient' }, session, fcm(n), at).ok).toBe(true);
+		for (let n = 1; n <= 5; n++) register(n, T0 + n);
+		expect(subscriptionsOf(db, [patientId])).toHaveLength(5);
+		// Device 1 comes back (the page re-registers on every visit): now device 2 is the oldest.
+		register(1, T0 + 10);
+		register(6, T0 + 11);
+		const left = subscriptionsOf(db, [patientId]).map((s) => s.endpoint.split('device-')[1]);
+		expect(left.sort()).toEqual(['1', '3', '4', '5', '6']);
+	});
+
+	it('does not count or drop other people’s devices, and leaves staff without a limit', async () => {
+		const { db, a } = await twoNurses();
+		const patientId = await onePatient(db);
+		const session = patientSignIn(db, patientId);
+		for (let n = 1; n <= 7; n++) registerDevice(db, { id: a, role: 'clinician' }, signIn(db, a), fcm(`a${n}`), T0 + n);
+		for (let n = 1; n <= 6; n++) registerDevice(db, { id: patientId, role: 'patient' }, session, fcm(`p${n}`), T0 + n);
+		expect(subscriptionsOf(db, [a])).toHaveLength(7);
+		expect(subscriptionsOf(db, [patientId])).toHaveLength(5);
+	});
+
+	it('goes when the patient logs out (or changes their password)', async () => {
+		const { db } = await twoNurses();
+		const patientId = await onePatient(db);
+		const phone = patientSignIn(db, patientId);
+		const laptop = patientSignIn(db, patientId);
+		registerDevice(db, { id: patientId, role: 'patient' }, phone, fcm('phone'), T0);
+		registerDevice(db, { id: patientId, role: 'patient' }, laptop, fcm('laptop'), T0);
+		invalidateSession(db, phone);
+		expect(subscriptionsOf(db, [patientId]).map((s) => s.endpoint)).toEqual([fcm('laptop').endpoint]);
+		invalidateUserSessions(db, patientId);
+		expect(subscriptionsOf(db, [patientId])).toEqual([]);
 	});
 });

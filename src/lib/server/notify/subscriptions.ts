@@ -1,12 +1,15 @@
 /**
- * Browser push subscriptions of staff devices. The endpoint is a capability
- * URL issued by the browser's push service; the server POSTs alerts to it, so
- * it is validated as a public https URL before it is stored.
+ * Browser push subscriptions of staff and patient devices. The endpoint is a
+ * capability URL issued by the browser's push service; the server POSTs to it,
+ * so it is validated as a public https URL and then held to the push services
+ * browsers actually use before it is stored.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db';
+import type { Role } from '../../vocabulary';
+import type { Db, Tx } from '../db';
 import { pushSubscriptions } from '../db/schema';
+import { ok, problem, type Result } from '../problem';
 
 export const ENDPOINT_MAX = 2048;
 
@@ -58,6 +61,71 @@ export const pushUnsubscribeSchema = z.object({
 	endpoint: z.string({ error: 'Send the subscription endpoint.' }).trim().min(1).max(ENDPOINT_MAX)
 });
 
+/**
+ * The push services of Chrome/Android, Firefox, Edge/Windows and Safari. Any other host is refused: the
+ * server would otherwise POST on request to wherever an account (any patient can sign up) points it.
+ */
+const PUSH_SERVICE_HOSTS: readonly string[] = ['fcm.googleapis.com', 'web.push.apple.com'];
+const PUSH_SERVICE_DOMAINS: readonly string[] = [
+	'.push.services.mozilla.com',
+	'.notify.windows.com',
+	'.push.apple.com'
+];
+
+export function isKnownPushService(endpointUrl: string): boolean {
+	if (!URL.canParse(endpointUrl)) return false;
+	const url = new URL(endpointUrl);
+	if (url.protocol !== 'https:' || url.port !== '') return false;
+	const host = url.hostname.toLowerCase();
+	return PUSH_SERVICE_HOSTS.includes(host) || PUSH_SERVICE_DOMAINS.some((domain) => host.endsWith(domain));
+}
+
+/** How many devices a person may register; the least recently registered goes first. Staff: no limit. */
+export function deviceLimit(role: Role): number | null {
+	switch (role) {
+		case 'patient':
+			return 5;
+		case 'support':
+		case 'clinician':
+		case 'admin':
+			return null;
+	}
+}
+
+/**
+ * Registers the device of the signed-in `user` (see `saveSubscription`), refusing an endpoint that is not a
+ * known push service, and dropping the user's oldest devices beyond their limit.
+ */
+export function registerDevice(
+	db: Db,
+	user: { id: string; role: Role },
+	sessionId: string,
+	input: PushSubscriptionInput,
+	now: number
+): Result<void> {
+	if (!isKnownPushService(input.endpoint)) {
+		const message = 'The endpoint is not a known push service.';
+		return problem('validation_failed', message, { endpoint: message });
+	}
+	const limit = deviceLimit(user.role);
+	db.transaction((tx) => {
+		saveSubscription(tx, user.id, sessionId, input, now);
+		if (limit === null) return;
+		const others = tx
+			.select({ endpoint: pushSubscriptions.endpoint })
+			.from(pushSubscriptions)
+			.where(and(eq(pushSubscriptions.userId, user.id), ne(pushSubscriptions.endpoint, input.endpoint)))
+			.orderBy(desc(pushSubscriptions.createdAt))
+			.limit(limit - 1)
+			.all();
+		const kept = [input.endpoint, ...others.map((s) => s.endpoint)];
+		tx.delete(pushSubscriptions)
+			.where(and(eq(pushSubscriptions.userId, user.id), notInArray(pushSubscriptions.endpoint, kept)))
+			.run();
+	});
+	return ok(undefined);
+}
+
 export interface StoredSubscription {
 	endpoint: string;
 	userId: string;
@@ -71,7 +139,7 @@ export interface StoredSubscription {
  * signed in on that device now.
  */
 export function saveSubscription(
-	db: Db,
+	db: Db | Tx,
 	userId: string,
 	sessionId: string,
 	input: PushSubscriptionInput,

@@ -55,13 +55,33 @@ describe('push API', () => {
 		expect(ownerOf(sub.endpoint)).toBe('support@demo.test');
 	});
 
-	it('refuses patients and anonymous callers', async () => {
+	it('lets patients register a device, and refuses anonymous callers', async () => {
 		const anonymous = await new ApiClient(server.url).request('POST', '/push/subscriptions', subscription());
 		expect(anonymous.status).toBe(401);
 		expect(anonymous.json.error.code).toBe('unauthenticated');
-		const patient = await (await as('patient@demo.test')).request('POST', '/push/subscriptions', subscription());
-		expect(patient.status).toBe(403);
-		expect(patient.json.error.code).toBe('forbidden');
+		const sub = subscription();
+		const patient = await (await as('patient@demo.test')).request('POST', '/push/subscriptions', sub);
+		expect(patient.status).toBe(201);
+		expect(ownerOf(sub.endpoint)).toBe('patient@demo.test');
+	});
+
+	it('refuses an endpoint on a host that is not a known push service', async () => {
+		const patient = await as('patient@demo.test');
+		const sub = { ...subscription(), endpoint: 'https://push.example.com/send/abc' };
+		const refused = await patient.request('POST', '/push/subscriptions', sub);
+		expect(refused.status).toBe(422);
+		expect(refused.json.error.code).toBe('validation_failed');
+		expect(refused.json.error.fields.endpoint).toBe('The endpoint is not a known push service.');
+		expect(ownerOf(sub.endpoint)).toBeNull();
+	});
+
+	it('forgets a patient’s device when they log out', async () => {
+		const patient = await as('patient@demo.test');
+		const sub = subscription();
+		expect((await patient.request('POST', '/push/subscriptions', sub)).status).toBe(201);
+		expect(ownerOf(sub.endpoint)).toBe('patient@demo.test');
+		expect((await patient.request('POST', '/auth/logout')).status).toBeLessThan(300);
+		expect(ownerOf(sub.endpoint)).toBeNull();
 	});
 
 	it('validates the body in the API error shape', async () => {
