@@ -4,6 +4,9 @@ import { TABLES, type TableName } from '$lib/server/safety/csv';
 import { safetyDashboard } from '$lib/server/safety/dashboard';
 import { FAILURE_LABELS } from '$lib/server/safety/figures';
 import { db, now } from '$lib/server/runtime';
+import { routeFor, type Deadline } from '$lib/server/queues/routing';
+
+const minutesOf = (d: Deadline) => ('minutes' in d ? d.minutes : d.businessDays * 24 * 60);
 import type { PageServerLoad } from './$types';
 
 /** Admins and clinicians (read-only): the failures of a period are for the people responsible for safety. */
@@ -22,7 +25,8 @@ export const load: PageServerLoad = ({ url }) => {
 		total: figures.total,
 		failures: figures.failures.map((f) => ({ ...f, label: FAILURE_LABELS[f.kind] })),
 		breaches: figures.breaches,
-		response: figures.response,
+		// The chart's deadline line: the same acknowledgement deadlines the ladder runs on.
+		response: figures.response.map((r) => ({ ...r, deadlineMinutes: minutesOf(routeFor(r.level).acknowledgeWithin) })),
 		tables
 	};
 };

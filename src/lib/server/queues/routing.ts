@@ -47,6 +47,10 @@ export function routeFor(level: TriageLevel): Route {
 	}
 }
 
+/** The clinic's time zone (PUBLIC_TIMEZONE; unset, the server's own): business days and report periods use it. */
+export const clinicTimeZone = (): string =>
+	process.env.PUBLIC_TIMEZONE || Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 const weekdays = new Map<string, Intl.DateTimeFormat>();
 
 /** The day of the week (0 = Sunday) of `at` in `timeZone`. */
@@ -65,11 +69,7 @@ function weekdayIn(at: number, timeZone: string): number {
  * audit that folds a report's events elsewhere gets the one the server stored. A weekend start
  * counts from Monday.
  */
-export function addBusinessDays(
-	from: number,
-	days: number,
-	timeZone: string = process.env.PUBLIC_TIMEZONE || Intl.DateTimeFormat().resolvedOptions().timeZone
-): number {
+export function addBusinessDays(from: number, days: number, timeZone: string = clinicTimeZone()): number {
 	let at = from;
 	let remaining = days;
 	while (remaining > 0) {

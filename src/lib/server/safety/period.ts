@@ -1,9 +1,9 @@
 /** The dashboard's period, chosen as whole days in the clinic's time zone (`from` and `to` inclusive). */
 import { z } from 'zod';
+import { clinicTimeZone } from '../queues/routing';
 import type { SafetyPeriod } from './load';
 
 const DAY = 24 * 60 * 60 * 1000;
-const zone = () => process.env.PUBLIC_TIMEZONE || Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Midnight at the start of `date` (YYYY-MM-DD) in `timeZone`, as epoch ms. */
 export function startOfDayIn(date: string, timeZone: string): number {
@@ -56,7 +56,7 @@ export function periodFrom(
 ): { ok: true; value: ChosenPeriod } | { ok: false; message: string } {
 	const parsed = query.safeParse(Object.fromEntries(params));
 	if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'Check the period.' };
-	const tz = zone();
+	const tz = clinicTimeZone();
 	const toDay = parsed.data.to ?? dayIn(now, tz);
 	const fromDay = parsed.data.from ?? dayIn(startOfDayIn(toDay, tz) - 6 * DAY + DAY / 2, tz);
 	const next = dayIn(startOfDayIn(toDay, tz) + DAY + DAY / 2, tz);
