@@ -186,4 +186,21 @@ test.describe('replay answers', () => {
 		const sent = (await (await page.request.get(`/api/v1/reports/${id}`)).json()) as { description?: string };
 		expect(JSON.stringify(sent)).toContain('my ankle is swollen after a twist yesterday');
 	});
+
+	test('a report sent by the form in the moment before it moved to the phone page is shown as sent, not lost', async ({
+		page
+	}) => {
+		await signUpPatient(page);
+		// What the report form's outbox did on its way out: the report is already on the server.
+		const id = crypto.randomUUID();
+		const created = await page.request.post('/api/v1/reports', {
+			data: { id, emergencyScreen: [], description: 'my ankle is swollen after a twist yesterday' }
+		});
+		expect(created.status()).toBe(201);
+		const { reference } = (await created.json()) as { reference: string };
+		await page.goto(`/report/offline?saved=${id}`);
+		await expect(page.getByRole('heading', { name: 'Saved on this phone' })).toBeVisible();
+		await expect(page.getByText(`Your report saved on this phone was sent: ${reference}.`)).toBeVisible();
+		expect(await reportsWithId(page, id)).toBe(1);
+	});
 });
