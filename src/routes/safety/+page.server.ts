@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
+import { config } from '$lib/server/config';
 import { TABLES, type TableName } from '$lib/server/safety/csv';
 import { safetyDashboard } from '$lib/server/safety/dashboard';
 import { FAILURE_LABELS } from '$lib/server/safety/figures';
@@ -27,6 +28,7 @@ export const load: PageServerLoad = ({ url }) => {
 		breaches: figures.breaches,
 		// The chart's deadline line: the same acknowledgement deadlines the ladder runs on.
 		response: figures.response.map((r) => ({ ...r, deadlineMinutes: minutesOf(routeFor(r.level).acknowledgeWithin) })),
-		tables
+		tables,
+		demo: config.seedDemo
 	};
 };

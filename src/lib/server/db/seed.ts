@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '.';
 import { clinics, users } from './schema';
 import { createPatient, createStaff } from '../auth/user';
+import { seedDemoWeek } from './demo-week';
 
 export const DEMO_PASSWORD = 'demo-password-1';
 
@@ -31,7 +32,10 @@ const DEMO_STAFF = [
 	{ email: 'admin@demo.test', name: 'Jordan Reyes', kind: 'admin', channel: 'office' }
 ] as const;
 
-/** Seeds the demo clinic and accounts, only into a database with no users. Returns whether it did. */
+/**
+ * Seeds the demo clinic, its accounts and a week of history (demo-week.ts), only into a database
+ * with no users. Returns whether it did.
+ */
 export async function seedDemo(db: Db, now: number): Promise<boolean> {
 	const existing = db.select({ n: count() }).from(users).get();
 	if ((existing?.n ?? 0) > 0) return false;
@@ -56,5 +60,6 @@ export async function seedDemo(db: Db, now: number): Promise<boolean> {
 	for (const result of results) {
 		if (!result.ok) throw new Error(`Demo seeding failed: ${result.problem.message}`);
 	}
+	await seedDemoWeek(db, now);
 	return true;
 }

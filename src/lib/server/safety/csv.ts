@@ -9,6 +9,8 @@ type Cell = string | number | null;
 export interface Table {
 	columns: string[];
 	rows: Cell[][];
+	/** Row by row, the report its "report" column names: the page links it (the CSV keeps the reference). */
+	reportIds?: string[];
 }
 
 const iso = (at: number) => new Date(at).toISOString();
@@ -50,15 +52,18 @@ export const TABLES = {
 	}),
 	failures: (f: SafetyFigures): Table => ({
 		columns: ['when', 'report', 'level', 'failure', 'detail'],
-		rows: f.failures.map((x) => [iso(x.at), x.reference, x.level, FAILURE_LABELS[x.kind], x.detail])
+		rows: f.failures.map((x) => [iso(x.at), x.reference, x.level, FAILURE_LABELS[x.kind], x.detail]),
+		reportIds: f.failures.map((x) => x.reportId)
 	}),
 	breaches: (f: SafetyFigures): Table => ({
 		columns: ['when', 'report', 'level', 'step', 'alerted', 'deadline'],
-		rows: f.breaches.map((b) => [iso(b.at), b.reference, b.level, b.step, b.alerted, iso(b.respondBy)])
+		rows: f.breaches.map((b) => [iso(b.at), b.reference, b.level, b.step, b.alerted, iso(b.respondBy)]),
+		reportIds: f.breaches.map((b) => b.reportId)
 	}),
 	lowerings: (f: SafetyFigures): Table => ({
 		columns: ['when', 'report', 'from', 'to', 'reason code', 'reason', 'by'],
-		rows: f.lowerings.map((l) => [iso(l.at), l.reference, l.from, l.to, l.reasonCode, l.reason, l.by])
+		rows: f.lowerings.map((l) => [iso(l.at), l.reference, l.from, l.to, l.reasonCode, l.reason, l.by]),
+		reportIds: f.lowerings.map((l) => l.reportId)
 	})
 } as const;
 export type TableName = keyof typeof TABLES;
