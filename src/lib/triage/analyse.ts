@@ -170,6 +170,15 @@ function contextOf(m: Mention, s: Scopes): Pick<Finding, 'negated' | 'historical
 const counts = (c: Pick<Finding, 'negated' | 'historical' | 'family' | 'hypothetical'>): boolean =>
 	!c.negated && !c.historical && !c.family && !c.hypothetical;
 
+/** `counts(contextOf(m, s))`, asking each context only until one applies. */
+const countsIn = (m: Mention, s: Scopes): boolean =>
+	!s.forward('negationBefore', m, SCOPE_BEFORE) &&
+	!s.backward('negationAfter', m, SCOPE_AFTER) &&
+	!s.forward('historical', m, HISTORY_SCOPE) &&
+	!s.backward('historicalAfter', m, HISTORY_SCOPE) &&
+	!s.family(m) &&
+	!s.forward('hypothetical', m, HISTORY_SCOPE);
+
 /** How far inside its clause a site or modifier reaches to every finding. */
 const CLAUSE_REACH = 8;
 
@@ -220,7 +229,7 @@ function attach(findings: Finding[], items: readonly Mention[], into: (f: Findin
 
 export function analyse(tokens: readonly Token[], mentions: readonly Mention[], vitals: VitalsData): Analysis {
 	const scopes = new Scopes(mentions, tokens.length);
-	const subjects = mentions.filter((m) => m.kind === 'subject' && counts(contextOf(m, scopes)));
+	const subjects = mentions.filter((m) => m.kind === 'subject' && countsIn(m, scopes));
 	const whoAt = (start: number): string => {
 		// Subjects are in text order: the last one before `start`.
 		let lo = 0;
@@ -232,22 +241,27 @@ export function analyse(tokens: readonly Token[], mentions: readonly Mention[], 
 		}
 		return lo === 0 ? 'self' : subjects[lo - 1]!.id;
 	};
-	const positive = (kind: Mention['kind']): Mention[] =>
-		mentions.filter((m) => m.kind === kind && counts(contextOf(m, scopes)));
+	const positive = (kind: Mention['kind']): Mention[] => mentions.filter((m) => m.kind === kind && countsIn(m, scopes));
 	const readings = readVitals(tokens, mentions, vitals);
-	const findings: Finding[] = mentions
-		.filter((m) => m.kind === 'finding')
-		.map((m) => ({
+	const findings: Finding[] = [];
+	for (const m of mentions) {
+		if (m.kind !== 'finding') continue;
+		const c = contextOf(m, scopes);
+		findings.push({
 			id: m.id,
 			start: m.start,
 			end: m.end,
 			sent: m.sent,
 			clause: m.clause,
-			...contextOf(m, scopes),
+			negated: c.negated,
+			historical: c.historical,
+			family: c.family,
+			hypothetical: c.hypothetical,
 			who: whoAt(m.start),
 			sites: [],
 			modifiers: []
-		}));
+		});
+	}
 	for (const u of readings.unreadable) {
 		findings.push({
 			id: 'vital_unreadable',
@@ -267,20 +281,19 @@ export function analyse(tokens: readonly Token[], mentions: readonly Mention[], 
 	}
 	// A finding word inside a longer administrative phrase ("flu shot", "blood test", "skin check") is the
 	// request, not a symptom; inside a vital-sign name ("blood pressure") it is the measurement's name.
-	const adminAt = new Map<number, Mention[]>();
+	const adminAt: (Mention[] | undefined)[] = [];
 	for (const m of mentions) {
 		if (m.kind !== 'admin' && m.kind !== 'vitalCue') continue;
-		const list = adminAt.get(m.start);
-		if (list) list.push(m);
-		else adminAt.set(m.start, [m]);
+		(adminAt[m.start] ??= []).push(m);
 	}
 	const insideAdmin = (f: Finding): boolean => {
-		for (let i = Math.max(0, f.start - MAX_PHRASE); i <= f.start; i++) {
-			if (adminAt.get(i)?.some((m) => m.end >= f.end && m.end - m.start > f.end - f.start)) return true;
+		for (let i = Math.max(0, f.start - MAX_PHRASE); i <= f.start && i < adminAt.length; i++) {
+			const list = adminAt[i];
+			if (list) for (const m of list) if (m.end >= f.end && m.end - m.start > f.end - f.start) return true;
 		}
 		return false;
 	};
-	const kept = findings.filter((f) => !insideAdmin(f));
+	const kept = adminAt.length === 0 ? findings : findings.filter((f) => !insideAdmin(f));
 	const sites = positive('site');
 	const modifiers = positive('modifier');
 	const counted = kept.filter(counts);

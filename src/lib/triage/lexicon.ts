@@ -370,9 +370,7 @@ export function prepare(text: string, lex: CompiledLexicon): Token[] {
 	const tokens = tokenize(text, lex.shorthand);
 	const out: Token[] = [];
 	for (let i = 0; i < tokens.length;) {
-		const seq = lex.unableByFirst
-			.get(tokens[i]!.norm)
-			?.find((u) => u.every((w, k) => tokens[i + k]?.norm === w && tokens[i + k]!.sent === tokens[i]!.sent));
+		const seq = unableAt(tokens, i, lex.unableByFirst.get(tokens[i]!.norm));
 		if (seq) {
 			const parts = tokens.slice(i, i + seq.length);
 			out.push({
@@ -390,6 +388,24 @@ export function prepare(text: string, lex: CompiledLexicon): Token[] {
 		out.push(t);
 	}
 	return out;
+}
+
+/** The first (longest) of `candidates` that the tokens from `i` spell, inside one sentence. */
+function unableAt(
+	tokens: readonly Token[],
+	i: number,
+	candidates: readonly (readonly string[])[] | undefined
+): readonly string[] | undefined {
+	if (!candidates) return undefined;
+	const sent = tokens[i]!.sent;
+	next: for (const u of candidates) {
+		for (let k = 0; k < u.length; k++) {
+			const t = tokens[i + k];
+			if (t === undefined || t.norm !== u[k] || t.sent !== sent) continue next;
+		}
+		return u;
+	}
+	return undefined;
 }
 
 /**
