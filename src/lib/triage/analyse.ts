@@ -66,6 +66,13 @@ const isContext = (m: Mention): boolean =>
 	m.kind === 'familyHistory' ||
 	m.kind === 'hypothetical';
 
+/** `n` empty slots, filled by push: V8 keeps a long array made with `new Array(n)` as a slow dictionary. */
+function slots<T>(n: number): (T | undefined)[] {
+	const out: (T | undefined)[] = [];
+	for (let i = 0; i < n; i++) out.push(undefined);
+	return out;
+}
+
 /** How far back a trigger phrase can start and still cover a word: the longest phrase in practice. */
 const MAX_PHRASE = 16;
 
@@ -83,7 +90,7 @@ class Scopes {
 	private readonly lastFamily: (Mention | undefined)[];
 
 	constructor(mentions: readonly Mention[], length: number) {
-		const byStart: (Mention[] | undefined)[] = new Array(length + 1);
+		const byStart = slots<Mention[]>(length + 1);
 		for (const m of mentions) {
 			if (isContext(m) || m.kind === 'termination') continue;
 			(byStart[m.start] ??= []).push(m);
@@ -103,7 +110,7 @@ class Scopes {
 		this.terminations = term;
 		const add = (map: Map<string, (Mention[] | undefined)[]>, m: Mention, pos: number): void => {
 			let byPos = map.get(m.kind);
-			if (!byPos) map.set(m.kind, (byPos = new Array(length + 1)));
+			if (!byPos) map.set(m.kind, (byPos = slots<Mention[]>(length + 1)));
 			(byPos[pos] ??= []).push(m);
 		};
 		for (const m of mentions) {
@@ -111,13 +118,13 @@ class Scopes {
 			add(this.endingAt, m, m.end);
 			add(this.startingAt, m, m.start);
 		}
-		this.lastFamily = new Array<Mention | undefined>(length + 1);
+		this.lastFamily = [];
 		const family = this.endingAt.get('familyHistory');
 		let last: Mention | undefined;
 		for (let i = 0; i <= length; i++) {
 			const here = family?.[i];
 			if (here) last = here[here.length - 1];
-			this.lastFamily[i] = last;
+			this.lastFamily.push(last);
 		}
 	}
 

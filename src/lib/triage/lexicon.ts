@@ -605,23 +605,25 @@ function tryPatterns(scan: Scan, list: readonly number[] | undefined, ti: number
  */
 export function findMentions(tokens: readonly Token[], lex: CompiledLexicon, exhaustive = false): Mention[] {
 	const n = tokens.length;
-	const infos: WordInfo[] = new Array<WordInfo>(n);
-	const forms: (readonly string[])[] = new Array<readonly string[]>(n);
-	const ids: (readonly number[])[] = new Array<readonly number[]>(n);
-	const elems: ReadonlySet<number>[] = new Array<ReadonlySet<number>>(n);
+	// Filled by push: V8 keeps a long array made with `new Array(n)` as a slow dictionary.
+	const infos: WordInfo[] = [];
+	const forms: (readonly string[])[] = [];
+	const ids: (readonly number[])[] = [];
+	const elems: ReadonlySet<number>[] = [];
 	const transparent = new Uint8Array(n);
 	for (let i = 0; i < n; i++) {
 		const t = tokens[i]!;
 		const w = wordInfo(lex, t);
-		infos[i] = w;
+		infos.push(w);
 		if (w.transparent) transparent[i] = 1;
 		if (exhaustive) {
-			forms[i] = t.kind === 'punct' ? [] : formsOf(t.norm, t.corrected);
-			ids[i] = idsOf(lex, forms[i]!);
+			const f = t.kind === 'punct' ? [] : formsOf(t.norm, t.corrected);
+			forms.push(f);
+			ids.push(idsOf(lex, f));
 		} else {
-			forms[i] = w.forms;
-			ids[i] = w.ids;
-			elems[i] = w.elems;
+			forms.push(w.forms);
+			ids.push(w.ids);
+			elems.push(w.elems);
 		}
 	}
 	// Stamps instead of a Set: a pattern is tried once per token without allocating.
