@@ -66,6 +66,13 @@ const isContext = (m: Mention): boolean =>
 	m.kind === 'familyHistory' ||
 	m.kind === 'hypothetical';
 
+/** `n` empty slots, filled by push: V8 keeps a long array made with `new Array(n)` as a slow dictionary. */
+function slots<T>(n: number): (T | undefined)[] {
+	const out: (T | undefined)[] = [];
+	for (let i = 0; i < n; i++) out.push(undefined);
+	return out;
+}
+
 /** How far back a trigger phrase can start and still cover a word: the longest phrase in practice. */
 const MAX_PHRASE = 16;
 
@@ -83,7 +90,7 @@ class Scopes {
 	private readonly lastFamily: (Mention | undefined)[];
 
 	constructor(mentions: readonly Mention[], length: number) {
-		const byStart: (Mention[] | undefined)[] = new Array(length + 1);
+		const byStart = slots<Mention[]>(length + 1);
 		for (const m of mentions) {
 			if (isContext(m) || m.kind === 'termination') continue;
 			(byStart[m.start] ??= []).push(m);
@@ -103,7 +110,7 @@ class Scopes {
 		this.terminations = term;
 		const add = (map: Map<string, (Mention[] | undefined)[]>, m: Mention, pos: number): void => {
 			let byPos = map.get(m.kind);
-			if (!byPos) map.set(m.kind, (byPos = new Array(length + 1)));
+			if (!byPos) map.set(m.kind, (byPos = slots<Mention[]>(length + 1)));
 			(byPos[pos] ??= []).push(m);
 		};
 		for (const m of mentions) {
@@ -111,13 +118,13 @@ class Scopes {
 			add(this.endingAt, m, m.end);
 			add(this.startingAt, m, m.start);
 		}
-		this.lastFamily = new Array<Mention | undefined>(length + 1);
+		this.lastFamily = [];
 		const family = this.endingAt.get('familyHistory');
 		let last: Mention | undefined;
 		for (let i = 0; i <= length; i++) {
 			const here = family?.[i];
 			if (here) last = here[here.length - 1];
-			this.lastFamily[i] = last;
+			this.lastFamily.push(last);
 		}
 	}
 
@@ -170,6 +177,15 @@ function contextOf(m: Mention, s: Scopes): Pick<Finding, 'negated' | 'historical
 const counts = (c: Pick<Finding, 'negated' | 'historical' | 'family' | 'hypothetical'>): boolean =>
 	!c.negated && !c.historical && !c.family && !c.hypothetical;
 
+/** `counts(contextOf(m, s))`, asking each context only until one applies. */
+const countsIn = (m: Mention, s: Scopes): boolean =>
+	!s.forward('negationBefore', m, SCOPE_BEFORE) &&
+	!s.backward('negationAfter', m, SCOPE_AFTER) &&
+	!s.forward('historical', m, HISTORY_SCOPE) &&
+	!s.backward('historicalAfter', m, HISTORY_SCOPE) &&
+	!s.family(m) &&
+	!s.forward('hypothetical', m, HISTORY_SCOPE);
+
 /** How far inside its clause a site or modifier reaches to every finding. */
 const CLAUSE_REACH = 8;
 
@@ -220,7 +236,7 @@ function attach(findings: Finding[], items: readonly Mention[], into: (f: Findin
 
 export function analyse(tokens: readonly Token[], mentions: readonly Mention[], vitals: VitalsData): Analysis {
 	const scopes = new Scopes(mentions, tokens.length);
-	const subjects = mentions.filter((m) => m.kind === 'subject' && counts(contextOf(m, scopes)));
+	const subjects = mentions.filter((m) => m.kind === 'subject' && countsIn(m, scopes));
 	const whoAt = (start: number): string => {
 		// Subjects are in text order: the last one before `start`.
 		let lo = 0;
@@ -232,22 +248,27 @@ export function analyse(tokens: readonly Token[], mentions: readonly Mention[], 
 		}
 		return lo === 0 ? 'self' : subjects[lo - 1]!.id;
 	};
-	const positive = (kind: Mention['kind']): Mention[] =>
-		mentions.filter((m) => m.kind === kind && counts(contextOf(m, scopes)));
+	const positive = (kind: Mention['kind']): Mention[] => mentions.filter((m) => m.kind === kind && countsIn(m, scopes));
 	const readings = readVitals(tokens, mentions, vitals);
-	const findings: Finding[] = mentions
-		.filter((m) => m.kind === 'finding')
-		.map((m) => ({
+	const findings: Finding[] = [];
+	for (const m of mentions) {
+		if (m.kind !== 'finding') continue;
+		const c = contextOf(m, scopes);
+		findings.push({
 			id: m.id,
 			start: m.start,
 			end: m.end,
 			sent: m.sent,
 			clause: m.clause,
-			...contextOf(m, scopes),
+			negated: c.negated,
+			historical: c.historical,
+			family: c.family,
+			hypothetical: c.hypothetical,
 			who: whoAt(m.start),
 			sites: [],
 			modifiers: []
-		}));
+		});
+	}
 	for (const u of readings.unreadable) {
 		findings.push({
 			id: 'vital_unreadable',
@@ -267,20 +288,19 @@ export function analyse(tokens: readonly Token[], mentions: readonly Mention[], 
 	}
 	// A finding word inside a longer administrative phrase ("flu shot", "blood test", "skin check") is the
 	// request, not a symptom; inside a vital-sign name ("blood pressure") it is the measurement's name.
-	const adminAt = new Map<number, Mention[]>();
+	const adminAt: (Mention[] | undefined)[] = [];
 	for (const m of mentions) {
 		if (m.kind !== 'admin' && m.kind !== 'vitalCue') continue;
-		const list = adminAt.get(m.start);
-		if (list) list.push(m);
-		else adminAt.set(m.start, [m]);
+		(adminAt[m.start] ??= []).push(m);
 	}
 	const insideAdmin = (f: Finding): boolean => {
-		for (let i = Math.max(0, f.start - MAX_PHRASE); i <= f.start; i++) {
-			if (adminAt.get(i)?.some((m) => m.end >= f.end && m.end - m.start > f.end - f.start)) return true;
+		for (let i = Math.max(0, f.start - MAX_PHRASE); i <= f.start && i < adminAt.length; i++) {
+			const list = adminAt[i];
+			if (list) for (const m of list) if (m.end >= f.end && m.end - m.start > f.end - f.start) return true;
 		}
 		return false;
 	};
-	const kept = findings.filter((f) => !insideAdmin(f));
+	const kept = adminAt.length === 0 ? findings : findings.filter((f) => !insideAdmin(f));
 	const sites = positive('site');
 	const modifiers = positive('modifier');
 	const counted = kept.filter(counts);

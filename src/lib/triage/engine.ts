@@ -175,12 +175,14 @@ export function decideOn(input: TriageInput, a: Analysis, rs: CompiledRuleSet): 
 		for (const e of f.match.findings)
 			if (e.said === undefined) explainedWords.fill(1, e.start, Math.max(e.end, e.start + 1));
 			else explainedTold.add(e);
+	const wordsExplained = (from: number, to: number): boolean => {
+		for (let i = from; i < to && i < explainedWords.length; i++) if (explainedWords[i] === 1) return true;
+		return false;
+	};
 	const unexplained = ev
 		.counted()
 		.filter((f) =>
-			f.said === undefined
-				? !explainedWords.subarray(f.start, Math.max(f.end, f.start + 1)).some((x) => x === 1)
-				: !explainedTold.has(f)
+			f.said === undefined ? !wordsExplained(f.start, Math.max(f.end, f.start + 1)) : !explainedTold.has(f)
 		);
 	if (unexplained.length > 0) {
 		fired.push({

@@ -71,6 +71,8 @@ type Elem = WordElem | GapElem;
 interface Pattern {
 	tag: Tag;
 	elems: readonly Elem[];
+	/** A content phrase: transparent words may stand between its words (see SKIPPING). */
+	skip: boolean;
 }
 
 export interface CompiledLexicon {
@@ -113,6 +115,9 @@ const PAIR_SPAN = 1 << 15;
 const MAX_CORRECTABLE = 24;
 /** An English word wink knows is corrected only when short ("pane", "blod"): "stubbed" is not "stabbed". */
 const MAX_KNOWN_CORRECTABLE = 5;
+
+/** The kinds of phrase that may skip transparent words ("chest really hurts" as "chest hurts"). */
+const SKIPPING: ReadonlySet<MentionKind> = new Set(['finding', 'site', 'modifier', 'fact', 'subject']);
 
 export class LexiconError extends Error {
 	override name = 'LexiconError';
@@ -240,7 +245,7 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
 			if (!first || first.gap || !last || last.gap)
 				throw new LexiconError(`${where}: "${phrase}" must start and end with a word`);
 			const index = patterns.length;
-			patterns.push({ tag, elems });
+			patterns.push({ tag, elems, skip: SKIPPING.has(tag.kind) });
 			const second = elems[1];
 			const pairable =
 				second !== undefined &&
@@ -365,9 +370,7 @@ export function prepare(text: string, lex: CompiledLexicon): Token[] {
 	const tokens = tokenize(text, lex.shorthand);
 	const out: Token[] = [];
 	for (let i = 0; i < tokens.length;) {
-		const seq = lex.unableByFirst
-			.get(tokens[i]!.norm)
-			?.find((u) => u.every((w, k) => tokens[i + k]?.norm === w && tokens[i + k]!.sent === tokens[i]!.sent));
+		const seq = unableAt(tokens, i, lex.unableByFirst.get(tokens[i]!.norm));
 		if (seq) {
 			const parts = tokens.slice(i, i + seq.length);
 			out.push({
@@ -387,6 +390,24 @@ export function prepare(text: string, lex: CompiledLexicon): Token[] {
 	return out;
 }
 
+/** The first (longest) of `candidates` that the tokens from `i` spell, inside one sentence. */
+function unableAt(
+	tokens: readonly Token[],
+	i: number,
+	candidates: readonly (readonly string[])[] | undefined
+): readonly string[] | undefined {
+	if (!candidates) return undefined;
+	const sent = tokens[i]!.sent;
+	next: for (const u of candidates) {
+		for (let k = 0; k < u.length; k++) {
+			const t = tokens[i + k];
+			if (t === undefined || t.norm !== u[k] || t.sent !== sent) continue next;
+		}
+		return u;
+	}
+	return undefined;
+}
+
 /**
  * Everything the matcher needs of one distinct word, worked out once and kept: its spelling
  * corrections, the forms phrases may match, their phrase-word ids, and the patterns that may start
@@ -400,10 +421,19 @@ export interface WordInfo {
 	starts: readonly number[];
 	/** Every phrase element this word matches (by number): matching a token is one lookup. */
 	elems: ReadonlySet<number>;
+	/** A word content phrases may skip (CompiledLexicon.transparent). */
+	transparent: boolean;
 }
 
 const MAX_WORDS_CACHED = 50_000;
-const PUNCT_INFO: WordInfo = { corrected: undefined, forms: [], ids: [], starts: [], elems: new Set() };
+const PUNCT_INFO: WordInfo = {
+	corrected: undefined,
+	forms: [],
+	ids: [],
+	starts: [],
+	elems: new Set(),
+	transparent: false
+};
 
 export function wordInfo(lex: CompiledLexicon, t: Token): WordInfo {
 	if (t.kind === 'punct') return PUNCT_INFO;
@@ -435,7 +465,14 @@ export function wordInfo(lex: CompiledLexicon, t: Token): WordInfo {
 		if (f.length >= 3)
 			for (const i of lex.byPrefix.get(f.slice(0, 3)) ?? [])
 				if (elems.has(lex.patterns[i]!.elems[0]!.index)) starts.add(i);
-	const info: WordInfo = { corrected, forms, ids, starts: [...starts].sort((a, b) => a - b), elems };
+	const info: WordInfo = {
+		corrected,
+		forms,
+		ids,
+		starts: [...starts].sort((a, b) => a - b),
+		elems,
+		transparent: t.kind === 'word' && lex.transparent.has(t.norm)
+	};
 	if (cache.size >= MAX_WORDS_CACHED) cache.clear();
 	cache.set(t.norm, info);
 	return info;
@@ -534,10 +571,11 @@ function matchFrom(scan: Scan, elems: readonly Elem[], ei: number, ti: number, s
 	return ti;
 }
 
-const SKIPPING: ReadonlySet<MentionKind> = new Set(['finding', 'site', 'modifier', 'fact', 'subject']);
-
-/** Tries each pattern in `list` at token `ti`, once per token however many keys lead to it. */
-function tryPatterns(scan: Scan, list: readonly number[] | undefined, ti: number): void {
+/**
+ * Tries each pattern in `list` at token `ti`, once per token however many keys lead to it. The indexes
+ * list a pattern at a token only where its first word matches (`first` 1): matching resumes after it.
+ */
+function tryPatterns(scan: Scan, list: readonly number[] | undefined, ti: number, first: 0 | 1): void {
 	if (!list) return;
 	const sent = scan.tokens[ti]!.sent;
 	for (let k = 0; k < list.length; k++) {
@@ -545,7 +583,7 @@ function tryPatterns(scan: Scan, list: readonly number[] | undefined, ti: number
 		if (scan.stamp[i] === scan.round) continue;
 		scan.stamp[i] = scan.round;
 		const pattern = scan.patterns[i]!;
-		const end = matchFrom(scan, pattern.elems, 0, ti, sent, SKIPPING.has(pattern.tag.kind));
+		const end = matchFrom(scan, pattern.elems, first, ti + first, sent, pattern.skip);
 		if (end >= 0) {
 			// Kept in order as they come: longest first (the fullest quote for evidence), then in
 			// lexicon order, the same order however the indexes found them.
@@ -566,20 +604,37 @@ function tryPatterns(scan: Scan, list: readonly number[] | undefined, ti: number
  * pattern at every token instead of using the indexes: the slow reference the tests compare with.
  */
 export function findMentions(tokens: readonly Token[], lex: CompiledLexicon, exhaustive = false): Mention[] {
-	const infos = tokens.map((t) => wordInfo(lex, t));
-	const forms = exhaustive
-		? tokens.map((t) => (t.kind === 'punct' ? [] : formsOf(t.norm, t.corrected)))
-		: infos.map((w) => w.forms);
-	const ids = exhaustive ? forms.map((fs) => idsOf(lex, fs)) : infos.map((w) => w.ids);
+	const n = tokens.length;
+	// Filled by push: V8 keeps a long array made with `new Array(n)` as a slow dictionary.
+	const infos: WordInfo[] = [];
+	const forms: (readonly string[])[] = [];
+	const ids: (readonly number[])[] = [];
+	const elems: ReadonlySet<number>[] = [];
+	const transparent = new Uint8Array(n);
+	for (let i = 0; i < n; i++) {
+		const t = tokens[i]!;
+		const w = wordInfo(lex, t);
+		infos.push(w);
+		if (w.transparent) transparent[i] = 1;
+		if (exhaustive) {
+			const f = t.kind === 'punct' ? [] : formsOf(t.norm, t.corrected);
+			forms.push(f);
+			ids.push(idsOf(lex, f));
+		} else {
+			forms.push(w.forms);
+			ids.push(w.ids);
+			elems.push(w.elems);
+		}
+	}
 	// Stamps instead of a Set: a pattern is tried once per token without allocating.
 	lex.stamp.fill(0);
 	const scan: Scan = {
 		tokens,
 		forms,
 		ids,
-		elems: exhaustive ? null : infos.map((w) => w.elems),
+		elems: exhaustive ? null : elems,
 		patterns: lex.patterns,
-		transparent: Uint8Array.from(tokens, (t) => (t.kind === 'word' && lex.transparent.has(t.norm) ? 1 : 0)),
+		transparent,
 		stamp: lex.stamp,
 		round: 0,
 		hitPattern: [],
@@ -592,14 +647,21 @@ export function findMentions(tokens: readonly Token[], lex: CompiledLexicon, exh
 		if (t.kind === 'punct') continue;
 		scan.round++;
 		scan.hitCount = 0;
-		if (exhaustive) tryPatterns(scan, lex.everyPattern, ti);
+		if (exhaustive) tryPatterns(scan, lex.everyPattern, ti, 0);
 		else {
-			tryPatterns(scan, infos[ti]!.starts, ti);
+			tryPatterns(scan, infos[ti]!.starts, ti, 1);
 			const here = ids[ti]!;
 			// The pair index by the next word, and by the word after up to two transparent ones.
-			for (let n = ti + 1; n <= ti + 1 + MAX_TRANSPARENT && tokens[n]?.sent === t.sent; n++) {
-				for (const id of here) for (const id2 of ids[n]!) tryPatterns(scan, lex.byPair.get(id * PAIR_SPAN + id2), ti);
-				if (scan.transparent[n] !== 1) break;
+			for (
+				let next = ti + 1;
+				here.length > 0 && next <= ti + 1 + MAX_TRANSPARENT && tokens[next]?.sent === t.sent;
+				next++
+			) {
+				const there = ids[next]!;
+				for (let a = 0; a < here.length; a++)
+					for (let b = 0; b < there.length; b++)
+						tryPatterns(scan, lex.byPair.get(here[a]! * PAIR_SPAN + there[b]!), ti, 1);
+				if (transparent[next] !== 1) break;
 			}
 		}
 		for (let h = 0; h < scan.hitCount; h++) {

@@ -86,12 +86,16 @@ const WORD_PIECE = new RegExp(`[^]{1,${MAX_WORD}}`, 'gu');
 /** Does `text` hold a word longer than MAX_WORD or four of one character in a row? One pass, no regex (most reports do not). */
 function needsCleaning(text: string): boolean {
 	let run = 0;
+	/** How many times in a row the current character has come. */
+	let same = 0;
+	let prev = -1;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		run = c === 32 || c === 10 || c === 9 || c === 13 ? 0 : run + 1;
 		if (run > MAX_WORD) return true;
-		if (i >= 3 && c === text.charCodeAt(i - 1) && c === text.charCodeAt(i - 2) && c === text.charCodeAt(i - 3))
-			return true;
+		same = c === prev ? same + 1 : 1;
+		if (same > 3) return true;
+		prev = c;
 	}
 	return false;
 }
@@ -118,10 +122,13 @@ function pieces(text: string): string[] {
 
 /** Tokens of `text`, with sentence and clause numbers; shorthand is expanded in place. */
 export function tokenize(text: string, shorthand: ReadonlyMap<string, readonly string[]>): Token[] {
+	const parts = pieces(text);
+	// A real report is one piece: its tokens are numbered already.
+	if (parts.length === 1) return tokenizePiece(parts[0]!, shorthand);
 	const all: Token[] = [];
 	let sentBase = 0;
 	let clauseBase = 0;
-	for (const piece of pieces(text)) {
+	for (const piece of parts) {
 		const tokens = tokenizePiece(piece, shorthand);
 		for (const t of tokens) {
 			t.sent += sentBase;
@@ -145,11 +152,9 @@ function tokenizePiece(text: string, shorthand: ReadonlyMap<string, readonly str
 	const types = tokens.out(its.type) as string[];
 	const spaces = tokens.out(its.precedingSpaces) as string[];
 	const ids = tokens.out(its.uniqueId) as unknown as number[];
-	const sentenceOf = new Int32Array(normals.length);
-	let s = 0;
-	for (const [start, end] of doc.sentences().out(its.span) as unknown as [number, number][]) {
-		sentenceOf.fill(s++, start, end + 1);
-	}
+	// wink's sentences are consecutive spans [start, end] of token numbers: walked beside the tokens.
+	const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+	let span = 0;
 	const out: Token[] = [];
 	let clause = 0;
 	let sent = -1;
@@ -168,9 +173,11 @@ function tokenizePiece(text: string, shorthand: ReadonlyMap<string, readonly str
 		pending = '';
 		const raw = values[i] ?? '';
 		const kind = kindOf(type);
-		const lineBreak = space.includes('\n') || space.includes('\r');
-		if (sentenceOf[i] !== wink || lineBreak) {
-			wink = sentenceOf[i]!;
+		const lineBreak = space.length > 0 && space !== ' ' && (space.includes('\n') || space.includes('\r'));
+		while (span < spans.length && spans[span]![1] < i) span++;
+		const sentence = span < spans.length && spans[span]![0] <= i ? span : 0;
+		if (sentence !== wink || lineBreak) {
+			wink = sentence;
 			sent++;
 			clause++;
 		}
