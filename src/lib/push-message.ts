@@ -3,13 +3,26 @@
  * and its tests. The server sends only fixed texts; this side still treats the
  * message as untrusted: a missing or odd field falls back to a generic alert,
  * and the click target can only be a path on this site.
+ *
+ * Where a tap goes without a usable `url` depends on who the push was for:
+ * a patient's update opens that report (its tag names it) or their reports,
+ * a staff alert the clinician queue, and a message that says nothing the home
+ * page, which is right for everyone.
  */
+
+export type PushAudience = 'patient' | 'staff';
+
+/** The tag of a patient's update names the report, so the device keeps one notification per report. */
+export const PATIENT_TAG_PREFIX = 'clearline-report-';
+export const STAFF_TAG = 'clearline-urgent';
+
+const FALLBACK_URL: Record<PushAudience, string> = { patient: '/reports', staff: '/queue/clinician' };
 
 export const FALLBACK_ALERT = {
 	title: 'Clearline alert',
 	body: 'Open Clearline to see it.',
-	url: '/queue/clinician',
-	tag: 'clearline-urgent'
+	url: '/',
+	tag: 'clearline'
 } as const;
 
 export interface AlertNotification {
@@ -30,6 +43,24 @@ export function safePath(value: unknown, fallback: string = FALLBACK_ALERT.url):
 	return value;
 }
 
+const REPORT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function audienceOf(data: Record<string, unknown>, tag: string): PushAudience | null {
+	if (data.audience === 'patient' || data.audience === 'staff') return data.audience;
+	if (tag.startsWith(PATIENT_TAG_PREFIX)) return 'patient';
+	if (tag === STAFF_TAG) return 'staff';
+	return null;
+}
+
+/** Where a tap goes when the message has no usable path of its own. */
+export function fallbackUrl(data: Record<string, unknown>, tag: string): string {
+	const audience = audienceOf(data, tag);
+	if (audience === null) return FALLBACK_ALERT.url;
+	const reportId = tag.startsWith(PATIENT_TAG_PREFIX) ? tag.slice(PATIENT_TAG_PREFIX.length) : '';
+	if (audience === 'patient' && REPORT_ID.test(reportId)) return `/reports/${reportId.toLowerCase()}`;
+	return FALLBACK_URL[audience];
+}
+
 /** Browsers require every push to show a notification, so an unreadable message still shows the generic alert. */
 export function alertFromPush(raw: string | null): AlertNotification {
 	let data: Record<string, unknown> = {};
@@ -39,11 +70,12 @@ export function alertFromPush(raw: string | null): AlertNotification {
 	} catch {
 		// not JSON: generic alert
 	}
+	const tag = text(data.tag, FALLBACK_ALERT.tag, 64);
 	return {
 		title: text(data.title, FALLBACK_ALERT.title),
 		body: text(data.body, FALLBACK_ALERT.body, 240),
-		tag: text(data.tag, FALLBACK_ALERT.tag, 64),
-		url: safePath(data.url)
+		tag,
+		url: safePath(data.url, fallbackUrl(data, tag))
 	};
 }
 

@@ -260,7 +260,7 @@ describe('push alerts: what they say', () => {
 		expect(sent.length).toBeGreaterThan(0);
 		for (const s of sent) {
 			expect(s.payload).toBe(
-				'{"title":"Urgent report waiting","body":"Open Clearline to see it.","url":"/queue/clinician","tag":"clearline-urgent"}'
+				'{"title":"Urgent report waiting","body":"Open Clearline to see it.","url":"/queue/clinician","tag":"clearline-urgent","audience":"staff"}'
 			);
 			expect(s.options).toMatchObject({ TTL: 300, urgency: 'high', vapidDetails: VAPID });
 		}
@@ -274,7 +274,8 @@ describe('push alerts: what they say', () => {
 				title: 'Emergency report waiting',
 				body: 'Open Clearline to see it.',
 				url: '/queue/clinician',
-				tag: 'clearline-urgent'
+				tag: 'clearline-urgent',
+				audience: 'staff'
 			});
 			for (const secret of [
 				SECRET_TEXT,
@@ -292,7 +293,8 @@ describe('push alerts: what they say', () => {
 
 	it('has fixed texts only, every one pointing at the clinician queue', () => {
 		for (const payload of Object.values(ALERT_PAYLOADS)) {
-			expect(Object.keys(payload)).toEqual(['title', 'body', 'url', 'tag']);
+			expect(Object.keys(payload)).toEqual(['title', 'body', 'url', 'tag', 'audience']);
+			expect(payload.audience).toBe('staff');
 			expect(payload.url).toBe('/queue/clinician');
 			expect(payload.tag).toBe('clearline-urgent');
 			expect(payload.body).toBe('Open Clearline to see it.');

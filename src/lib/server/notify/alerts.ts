@@ -11,6 +11,7 @@ import { reportEvents } from '../db/schema';
 import { whoIsAlerted } from '../queues/deadlines';
 import { parseEvent, type EventPayload } from '../reports/event-types';
 import type { LiveBus, LiveEvent } from '../queues/live';
+import { STAFF_TAG } from '../../push-message';
 import { levelRank } from '../../triage/types';
 import { isClinicalLevel } from '../../vocabulary';
 import { startPushWorker, type PushLogger, type PushWorker, type PushWorkerOptions } from './dispatch';
@@ -20,14 +21,25 @@ import { subscriptionsOf } from './subscriptions';
 export type AlertKind = 'urgent' | 'emergency' | 'deadline';
 
 const CLINICIAN_QUEUE_URL = '/queue/clinician';
-const TAG = 'clearline-urgent';
 const BODY = 'Open Clearline to see it.';
 
 /** The only texts an alert can carry. Fixed strings: no report text, names, references or ids can reach a lock screen. */
 export const ALERT_PAYLOADS: Readonly<Record<AlertKind, Readonly<AlertPayload>>> = {
-	urgent: { title: 'Urgent report waiting', body: BODY, url: CLINICIAN_QUEUE_URL, tag: TAG },
-	emergency: { title: 'Emergency report waiting', body: BODY, url: CLINICIAN_QUEUE_URL, tag: TAG },
-	deadline: { title: 'Report past its deadline', body: BODY, url: CLINICIAN_QUEUE_URL, tag: TAG }
+	urgent: { title: 'Urgent report waiting', body: BODY, url: CLINICIAN_QUEUE_URL, tag: STAFF_TAG, audience: 'staff' },
+	emergency: {
+		title: 'Emergency report waiting',
+		body: BODY,
+		url: CLINICIAN_QUEUE_URL,
+		tag: STAFF_TAG,
+		audience: 'staff'
+	},
+	deadline: {
+		title: 'Report past its deadline',
+		body: BODY,
+		url: CLINICIAN_QUEUE_URL,
+		tag: STAFF_TAG,
+		audience: 'staff'
+	}
 };
 
 /** When one device is owed several alerts at once it gets one: the most pressing. */

@@ -187,7 +187,8 @@ describe('patient updates: what they say', () => {
 				title: `Update on your report ${s.theReport.reference}`,
 				body: 'Open Clearline to see what changed.',
 				url: `/reports/${s.theReport.id}`,
-				tag: `clearline-report-${s.theReport.id}`
+				tag: `clearline-report-${s.theReport.id}`,
+				audience: 'patient'
 			});
 			for (const secret of [SYMPTOMS, 'ribs', 'blood', 'Pat Test', 'Sam Nurse', s.pat.email, s.theReport.level]) {
 				expect(x.payload).not.toContain(secret);

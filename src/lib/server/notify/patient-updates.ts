@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { m } from '../../paraglide/messages';
+import { PATIENT_TAG_PREFIX } from '../../push-message';
 import { baseLocale, type Locale } from '../../paraglide/runtime';
 import type { EventType } from '../../vocabulary';
 import type { Db } from '../db';
@@ -51,7 +52,8 @@ export function patientUpdatePayload(report: { id: string; reference: string }, 
 		body: m.push_updateBody({}, { locale }),
 		url: `/reports/${report.id}`,
 		// The device shows one notification per report, the latest.
-		tag: `clearline-report-${report.id}`
+		tag: `${PATIENT_TAG_PREFIX}${report.id}`,
+		audience: 'patient'
 	};
 }
 

@@ -121,7 +121,7 @@ describe('web push over the wire (real web-push library)', () => {
 
 		const plaintext = s.browser.decrypt(push.body);
 		expect(plaintext).toBe(
-			'{"title":"Emergency report waiting","body":"Open Clearline to see it.","url":"/queue/clinician","tag":"clearline-urgent"}'
+			'{"title":"Emergency report waiting","body":"Open Clearline to see it.","url":"/queue/clinician","tag":"clearline-urgent","audience":"staff"}'
 		);
 		expect(plaintext).not.toContain(description);
 		// The ciphertext does not carry it either (sanity: the body really is encrypted).

@@ -5,6 +5,7 @@
  */
 import type { Agent } from 'node:https';
 import webpush from 'web-push';
+import type { PushAudience } from '../../push-message';
 import type { VapidDetails } from './vapid';
 
 /** Everything a notification may say. Nothing about the patient or the report: push services and lock screens are not private. */
@@ -13,6 +14,8 @@ export interface AlertPayload {
 	body: string;
 	url: string;
 	tag: string;
+	/** Who it is for: the device's fallback for a tap when `url` is unusable ($lib/push-message). */
+	audience: PushAudience;
 }
 
 export interface PushTarget {
