@@ -45,8 +45,8 @@ export function loweringReasonLabel(code: LoweringReasonCode): string {
 /** What staff can do to a report (see allowedActions in server/reports/decide.ts). */
 export type StaffAction = 'claim' | 'release' | 'note' | 'contact' | 'escalate' | 'level' | 'resolve';
 
-/** Where a staff member opened a report from (the access log). */
-export const ACCESS_VIA = ['queue', 'search', 'link', 'api'] as const;
+/** Where a staff member opened a report from (the access log); the FHIR API and bulk export are accesses too. */
+export const ACCESS_VIA = ['queue', 'search', 'link', 'api', 'fhir_api', 'fhir_export'] as const;
 export type AccessVia = (typeof ACCESS_VIA)[number];
 
 export const CHANNELS = ['office', 'call_center', 'telehealth'] as const;
@@ -173,6 +173,11 @@ export function levelLabel(level: TriageLevel): string {
 
 export const ACTOR_ROLES = [...ROLES, 'system'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+/** A role in the record, where an unattended job (triage, the deadline monitor, the FHIR export) is `system`. */
+export function actorRoleLabel(role: ActorRole): string {
+	return role === 'system' ? m.role_system() : roleLabel(role);
+}
 
 export const EVENT_TYPES = [
 	'submitted',

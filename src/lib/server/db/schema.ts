@@ -214,7 +214,8 @@ export const accessLog = sqliteTable(
 		viewerId: text('viewer_id')
 			.notNull()
 			.references(() => users.id),
-		viewerRole: text('viewer_role', { enum: ROLES }).notNull(),
+		/** A staff role, or `system` for an unattended job (the FHIR bulk export). No CHECK in the table: a TS-only vocabulary. */
+		viewerRole: text('viewer_role', { enum: ACTOR_ROLES }).notNull(),
 		viewerName: text('viewer_name').notNull(),
 		viewerChannel: text('viewer_channel', { enum: CHANNELS }),
 		viewerCredential: text('viewer_credential'),

@@ -9,7 +9,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { accessLog, type AccessLogRow } from '../db/schema';
 import type { SessionUser } from '../auth/session';
-import type { AccessVia } from '../../vocabulary';
+import type { AccessVia, ActorRole, Channel } from '../../vocabulary';
 import { GENESIS_HASH } from './events';
 
 type AccessContent = Omit<AccessLogRow, 'seq' | 'prevHash' | 'hash'>;
@@ -28,26 +28,49 @@ function accessHash(prevHash: string, row: AccessContent): string {
 	return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
+/** Who read: a signed-in user, or an unattended job (`system`) with its own account row. */
+export interface AccessViewer {
+	id: string;
+	role: ActorRole;
+	name: string;
+	staff: { channel: Channel; credential: string } | null;
+}
+
 /** Records that `viewer` (staff) opened the report. Patients opening their own are not logged. */
 export function recordAccess(db: Db, viewer: SessionUser, reportId: string, via: AccessVia, now: number): void {
-	if (viewer.role === 'patient') return;
+	recordAccesses(db, viewer, [reportId], via, now);
+}
+
+/** One access-log row per report, in one transaction: a FHIR page or a bulk export reads many at once. */
+export function recordAccesses(
+	db: Db,
+	viewer: AccessViewer,
+	reportIds: readonly string[],
+	via: AccessVia,
+	now: number
+): void {
+	if (viewer.role === 'patient' || reportIds.length === 0) return;
 	db.transaction((tx) => {
-		const prevHash =
+		let prevHash =
 			tx.select({ hash: accessLog.hash }).from(accessLog).orderBy(desc(accessLog.seq)).limit(1).get()?.hash ??
 			GENESIS_HASH;
-		const row: AccessContent = {
-			reportId,
-			at: now,
-			viewerId: viewer.id,
-			viewerRole: viewer.role,
-			viewerName: viewer.name,
-			viewerChannel: viewer.staff?.channel ?? null,
-			viewerCredential: viewer.staff?.credential ?? null,
-			via
-		};
-		tx.insert(accessLog)
-			.values({ ...row, prevHash, hash: accessHash(prevHash, row) })
-			.run();
+		for (const reportId of reportIds) {
+			const row: AccessContent = {
+				reportId,
+				at: now,
+				viewerId: viewer.id,
+				viewerRole: viewer.role,
+				viewerName: viewer.name,
+				viewerChannel: viewer.staff?.channel ?? null,
+				viewerCredential: viewer.staff?.credential ?? null,
+				via
+			};
+			const hash = accessHash(prevHash, row);
+			tx.insert(accessLog)
+				.values({ ...row, prevHash, hash })
+				.run();
+			prevHash = hash;
+		}
 	});
 }
 

@@ -14,7 +14,7 @@ import {
 	dispositionLabel,
 	levelLabel,
 	queueLabel,
-	roleLabel,
+	actorRoleLabel,
 	statusLabel,
 	type ActorRole,
 	type CallbackWindow,
@@ -24,8 +24,7 @@ import {
 	type Disposition,
 	type EventType,
 	type Queue,
-	type ReportStatus,
-	type Role
+	type ReportStatus
 } from '../../vocabulary';
 import { accessesOf } from './access';
 import type { ReportEvent } from './event-types';
@@ -313,7 +312,7 @@ export interface AccessView {
 	/** How many times they opened it. */
 	times: number;
 	name: string;
-	role: Role;
+	role: ActorRole;
 	roleLabel: string;
 	credential: string | null;
 	channel: Channel | null;
@@ -349,7 +348,7 @@ export function patientReport(db: Db, patientId: string, reportId: string, now: 
 			times: 1,
 			name: a.viewerName,
 			role: a.viewerRole,
-			roleLabel: roleLabel(a.viewerRole),
+			roleLabel: actorRoleLabel(a.viewerRole),
 			credential: a.viewerCredential,
 			channel: a.viewerChannel,
 			channelLabel: a.viewerChannel ? channelLabel(a.viewerChannel) : null
